@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PORT   ?= 8501
+
+.PHONY: setup run test test-fast bench system-deps clean help
+
+help:
+	@echo "make run    - set up .venv and start the dashboard on the sample data (http://localhost:$(PORT))"
+	@echo "make test   - set up .venv and run every test (in CI also installs Chromium, fonts, poppler, PostgreSQL)"
+	@echo "make setup  - only create/update .venv (idempotent)"
+	@echo "make bench  - run the performance benchmarks"
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+# In CI (CI=true) the browser, CJK font, poppler and PostgreSQL are installed from Debian's packages.
+system-deps:
+	@if [ "$$CI" = "true" ]; then bash .ci/system-deps.sh; fi
+
+test: setup system-deps
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not e2e and not postgres"
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

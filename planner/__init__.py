@@ -1,0 +1,28 @@
+"""Debt repayment negotiation planner: the domain package.
+
+It never imports streamlit; the dashboard (``ui/``) and the CLI call only the
+names exported here.
+
+>>> from planner import Debt, simulate
+>>> simulate([Debt("借呗", balance=1000, annual_rate=12, min_payment=100)], 100, "minimum").months_to_debt_free
+11
+"""
+
+from .compare import BudgetCheck, Comparison, budget_check, compare
+from .csv_io import CsvImport, read_debts_csv, write_debts_csv
+from .i18n import LANGS, format_date, format_money, format_month, format_months, format_pct, t
+from .models import (Budget, Debt, DebtKind, InvalidInput, PlannerError, UnknownStrategy,
+                     ValidationIssue)
+from .parsing import debt_to_record, debts_from_records, parse_amount, parse_debt_rows, parse_percent
+from .results import DebtOutcome, MonthlySeries, SimulationResult
+from .simulate import Case, make_case, simulate, simulate_many
+from .strategies import STRATEGIES, Strategy, get_strategy, strategy_names
+
+__all__ = sorted([
+    "Budget", "BudgetCheck", "Case", "Comparison", "CsvImport", "Debt", "DebtKind", "DebtOutcome",
+    "InvalidInput", "LANGS", "MonthlySeries", "PlannerError", "STRATEGIES", "SimulationResult",
+    "Strategy", "UnknownStrategy", "ValidationIssue", "budget_check", "compare", "debt_to_record",
+    "debts_from_records", "format_date", "format_money", "format_month", "format_months",
+    "format_pct", "get_strategy", "make_case", "parse_amount", "parse_debt_rows", "parse_percent",
+    "read_debts_csv", "simulate", "simulate_many", "strategy_names", "t", "write_debts_csv",
+])

@@ -1,0 +1,176 @@
+"""Read and write portfolios as CSV, with English or Chinese headers.
+
+Files saved by Excel in China are often GBK/GB18030 or UTF-8 with a BOM; all
+three are read.  :func:`read_debts_csv` never raises on bad content: it returns
+a :class:`CsvImport` with the debts it could build, every issue found, and the
+raw rows exactly as typed (so a UI can show them back for correction).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Debt, ValidationIssue
+from .parsing import DEBT_FIELDS, REQUIRED_FIELDS, clean_text, debt_to_record, parse_debt_rows
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 500
+
+# canonical field -> accepted header spellings (compared after normalising)
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "lender", "platform", "名称", "平台", "平台名称", "贷款平台", "机构", "债权人", "出借人"),
+    "kind": ("kind", "type", "类型", "种类", "债务类型"),
+    "balance": ("balance", "amount", "principal", "余额", "欠款", "欠款金额", "剩余本金", "待还金额", "金额", "剩余欠款"),
+    "annual_rate": ("annual_rate", "annual rate", "rate", "apr", "年利率", "年化利率", "利率", "年化"),
+    "daily_rate": ("daily_rate", "daily rate", "日利率", "日息"),
+    "min_payment": ("min_payment", "minimum payment", "monthly payment", "最低还款", "月供", "每月应还", "最低还款额",
+                    "月还款", "每期还款"),
+    "min_payment_pct": ("min_payment_pct", "minimum payment %", "最低还款比例", "最低还款百分比"),
+    "penalty_rate": ("penalty_rate", "penalty rate", "罚息", "罚息利率", "罚息年利率", "逾期利率"),
+    "late_fee_pct": ("late_fee_pct", "late fee %", "late fee", "违约金", "违约金比例", "滞纳金", "滞纳金比例"),
+    "overdue_days": ("overdue_days", "days overdue", "逾期天数", "逾期"),
+    "arrears": ("arrears", "overdue amount", "逾期金额", "拖欠金额", "已逾期金额"),
+    "official_channel": ("official_channel", "official channel", "官方渠道", "官方客服", "客服渠道", "协商渠道"),
+    "notes": ("notes", "note", "备注", "说明"),
+}
+
+ZH_HEADERS = {"name": "名称", "kind": "类型", "balance": "余额", "annual_rate": "年利率", "daily_rate": "日利率",
+              "min_payment": "最低还款", "min_payment_pct": "最低还款比例", "penalty_rate": "罚息年利率",
+              "late_fee_pct": "违约金比例", "overdue_days": "逾期天数", "arrears": "逾期金额",
+              "official_channel": "官方渠道", "notes": "备注"}
+
+
+def _norm_header(text: str) -> str:
+    text = clean_text(text).casefold()
+    text = re.sub(r"[(（\[【].*?[)）\]】]", "", text)   # drop units: 余额(元), rate (%)
+    return re.sub(r"[\s_]+", " ", text).strip()
+
+
+_LOOKUP = {_norm_header(alias): f for f, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+
+def header_field(header: str) -> str | None:
+    """The canonical field a header names, or ``None``."""
+    return _LOOKUP.get(_norm_header(header))
+
+
+@dataclass
+class CsvImport:
+    debts: list[Debt]
+    issues: list[ValidationIssue]
+    rows: list[dict[str, str]] = field(default_factory=list)   # canonical field -> text as typed
+    encoding: str | None = None
+
+    @property
+    def errors(self) -> list[ValidationIssue]:
+        return [i for i in self.issues if i.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030 (⊇ GBK)."""
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _file_issue(code: str, value: str = "", severity: str = "error", **params) -> ValidationIssue:
+    return ValidationIssue(None, None, value, code, tuple(params.items()), severity)
+
+
+def read_debts_csv(source: bytes | str | Path) -> CsvImport:
+    """Read a portfolio CSV (bytes, text, or a path)."""
+    if isinstance(source, Path):
+        source = source.read_bytes()
+    encoding = None
+    if isinstance(source, bytes):
+        if len(source) > MAX_FILE_BYTES:
+            return CsvImport([], [_file_issue("file_too_large", limit=f"{MAX_FILE_BYTES // 1024 // 1024} MB")])
+        decoded = decode(source)
+        if decoded is None:
+            return CsvImport([], [_file_issue("bad_encoding")])
+        text, encoding = decoded
+    else:
+        text = source.lstrip("\ufeff")
+    if "\x00" in text:
+        return CsvImport([], [_file_issue("bad_encoding")], encoding=encoding)
+    if not text.strip():
+        return CsvImport([], [_file_issue("empty_file")], encoding=encoding)
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count)   # Excel writes ',' (or tab for "Unicode text")
+    try:
+        table = [r for r in csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)]
+    except csv.Error as e:
+        return CsvImport([], [_file_issue("not_csv", detail=str(e))], encoding=encoding)
+    table = [r for r in table if any(c.strip() for c in r)]
+    if not table:
+        return CsvImport([], [_file_issue("empty_file")], encoding=encoding)
+    header, body = table[0], table[1:]
+    issues: list[ValidationIssue] = []
+    columns: list[str | None] = []
+    for h in header:
+        f = header_field(h)
+        if f is None and h.strip():
+            issues.append(_file_issue("unknown_column", h.strip(), severity="warning"))
+        elif f in columns:
+            issues.append(_file_issue("duplicate_column", h.strip()))
+            f = None
+        columns.append(f)
+    missing = [f for f in REQUIRED_FIELDS if f not in columns]
+    if "annual_rate" not in columns and "daily_rate" not in columns:
+        missing.append("annual_rate")
+    if missing:
+        from .models import column_label
+        for f in missing:
+            issues.append(_file_issue("missing_column", f"{column_label(f, 'zh')} / {f}"))
+        return CsvImport([], issues, encoding=encoding)
+    if len(body) > MAX_ROWS:
+        issues.append(_file_issue("too_many_rows", limit=MAX_ROWS))
+        body = body[:MAX_ROWS]
+    rows = []
+    for r in body:
+        rec = {f: "" for f in DEBT_FIELDS}
+        for f, cell in zip(columns, r):
+            if f is not None:
+                rec[f] = cell
+        rows.append(rec)
+    if not rows:
+        issues.append(_file_issue("empty_file"))
+        return CsvImport([], issues, rows, encoding)
+    debts, row_issues = parse_debt_rows(rows)
+    return CsvImport(debts, issues + row_issues, rows, encoding)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = repr(value)
+        return text[:-2] if text.endswith(".0") else text
+    return str(value)
+
+
+def write_debts_csv(debts: Sequence[Debt], *, lang: str = "zh", bom: bool = True) -> bytes:
+    """CSV bytes (UTF-8, with a BOM by default so Excel opens Chinese correctly).
+
+    ``read_debts_csv(write_debts_csv(debts)).debts == debts`` for any valid portfolio.
+    """
+    fields = [f for f in DEBT_FIELDS if f != "daily_rate"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([ZH_HEADERS[f] if lang == "zh" else f for f in fields])
+    for d in debts:
+        rec = debt_to_record(d)
+        w.writerow([_cell(rec[f]) for f in fields])
+    return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")

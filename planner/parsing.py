@@ -1,0 +1,264 @@
+"""Turn what a person typed (CSV cells, form fields, JSON) into typed debts.
+
+Bad input becomes data: :func:`parse_debt_rows` returns the debts it could
+build *and* every problem it found (row, column, value, reason), so a table can
+show all the bad rows at once.
+
+>>> parse_percent("日利率 0.05%")
+18.25
+>>> parse_percent("18%"), parse_percent("月利率1%")
+(18.0, 12.0)
+>>> parse_amount("1.5万"), parse_amount("￥3,000")
+(15000.0, 3000.0)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from .models import (Debt, DebtKind, InvalidInput, ValidationIssue, check_portfolio,
+                     validate_debt)
+
+DEBT_FIELDS = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct",
+               "penalty_rate", "late_fee_pct", "overdue_days", "arrears", "official_channel", "notes")
+REQUIRED_FIELDS = ("name", "balance", "min_payment")
+
+_KIND_WORDS: dict[str, DebtKind] = {}
+for _kind, _words in {
+    DebtKind.CREDIT_CARD: ("credit_card", "credit card", "card", "信用卡", "卡", "贷记卡"),
+    DebtKind.ONLINE_LOAN: ("online_loan", "online loan", "online", "网络贷款", "网贷", "网络借款", "平台贷款"),
+    DebtKind.CONSUMER_FINANCE: ("consumer_finance", "consumer finance", "消费金融", "消费金融/小贷", "小贷",
+                                "小额贷款", "small loan", "consumer finance / small loan"),
+    DebtKind.BANK_LOAN: ("bank_loan", "bank loan", "bank", "银行贷款", "银行", "消费贷"),
+    DebtKind.PRIVATE_LOAN: ("private_loan", "private loan", "private", "民间借贷", "私人借款", "亲友借款", "个人借款"),
+    DebtKind.OTHER: ("other", "其他", "其它"),
+}.items():
+    for _w in _words:
+        _KIND_WORDS[_w.casefold()] = _kind
+
+
+class ParseError(ValueError):
+    """A single value could not be read; ``code`` names the message."""
+
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+        super().__init__(code)
+
+
+def clean_text(value: object) -> str:
+    """NFKC-normalised, stripped text ('' for None/NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def is_blank(value: object) -> bool:
+    return clean_text(value) == ""
+
+
+_NUM = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def parse_amount(value: object) -> float:
+    """A money amount: ``3000``, ``3,000``, ``¥3000``, ``3000元``, ``1.5万`` (× 10,000)."""
+    if isinstance(value, bool):
+        raise ParseError("not_a_number")
+    if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ParseError("not_finite")
+        return float(value)
+    text = clean_text(value).replace(",", "").replace(" ", "")
+    text = text.lstrip("¥￥").removeprefix("RMB").removeprefix("CNY")
+    text = text.removesuffix("元").removesuffix("块")
+    scale = 1.0
+    if text.endswith("万"):
+        text, scale = text[:-1], 10_000.0
+    if text.lower() in ("nan", "inf", "-inf", "+inf", "infinity"):
+        raise ParseError("not_finite")
+    if not _NUM.match(text):
+        raise ParseError("not_a_number")
+    number = float(text) * scale
+    if not math.isfinite(number):
+        raise ParseError("not_finite")
+    return number
+
+
+_DAILY = ("日利率", "日息", "日利", "daily", "/day", "/天", "每天", "per day", "/日")
+_MONTHLY = ("月利率", "月息", "月利", "monthly", "/month", "/月", "每月", "per month")
+_ANNUAL_WORDS = ("年利率", "年化", "年息", "年利", "annual", "apr", "/year", "/年", "每年", "per year", "p.a.")
+
+
+def parse_percent(value: object, *, default_period: str = "year") -> float:
+    """A rate in percent, returned as an **annual** percent.
+
+    ``18``, ``18%``, ``年化18%`` → 18; ``日利率0.05%`` / ``0.05%/天`` → 0.05 × 365;
+    ``月利率1%`` → 1 × 12 (nominal).  ``default_period`` says what a bare number means
+    (``"day"`` for a daily-rate column).
+    """
+    if isinstance(value, bool):
+        raise ParseError("not_a_number")
+    period = default_period
+    if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ParseError("not_finite")
+        number = float(value)
+    else:
+        text = clean_text(value).lower()
+        for words, name in ((_DAILY, "day"), (_MONTHLY, "month"), (_ANNUAL_WORDS, "year")):
+            if any(w in text for w in words):
+                period = name
+                for w in words:
+                    text = text.replace(w, "")
+                break
+        text = text.replace("%", "").replace(" ", "").replace(":", "").strip()
+        if text in ("nan", "inf", "-inf", "infinity"):
+            raise ParseError("not_finite")
+        if not _NUM.match(text):
+            raise ParseError("not_a_number")
+        number = float(text)
+    factor = {"year": 1.0, "month": 12.0, "day": 365.0}[period]
+    return number * factor
+
+
+def parse_int(value: object) -> int:
+    """A whole number (``45``, ``45天``, ``45.0``)."""
+    if isinstance(value, bool):
+        raise ParseError("not_a_number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ParseError("not_finite")
+        if not value.is_integer():
+            raise ParseError("not_integer")
+        return int(value)
+    text = clean_text(value).replace(",", "").removesuffix("天").removesuffix("days").removesuffix("day").strip()
+    if not _NUM.match(text):
+        raise ParseError("not_a_number")
+    number = float(text)
+    if not number.is_integer():
+        raise ParseError("not_integer")
+    return int(number)
+
+
+def parse_kind(value: object) -> DebtKind:
+    text = clean_text(value)
+    if not text:
+        return DebtKind.OTHER
+    kind = _KIND_WORDS.get(text.casefold())
+    if kind is None:
+        raise ParseError("unknown_kind", choices=", ".join(k.value for k in DebtKind))
+    return kind
+
+
+def _issue(row, column, value, code, **params) -> ValidationIssue:
+    return ValidationIssue(row, column, clean_text(value) if not isinstance(value, str) else value,
+                           code, tuple(params.items()))
+
+
+def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[Debt | None, list[ValidationIssue]]:
+    """One row of ``{field: value}`` (canonical field names) → a debt, or the issues."""
+    issues: list[ValidationIssue] = []
+    values: dict[str, object] = {}
+
+    def read(col, parser, *, required=False, **kw):
+        value = raw.get(col)
+        if is_blank(value):
+            if required:
+                issues.append(_issue(row, col, "", "required"))
+            return None
+        try:
+            return parser(value, **kw)
+        except ParseError as e:
+            issues.append(_issue(row, col, value, e.code, **e.params))
+            return None
+
+    values["name"] = clean_text(raw.get("name"))
+    if not values["name"]:
+        issues.append(_issue(row, "name", "", "required"))
+    values["kind"] = read("kind", parse_kind) or DebtKind.OTHER
+    values["balance"] = read("balance", parse_amount, required=True)
+    annual = read("annual_rate", parse_percent)
+    daily = read("daily_rate", parse_percent, default_period="day")
+    if annual is None and daily is None and not any(i.column in ("annual_rate", "daily_rate") for i in issues):
+        issues.append(_issue(row, "annual_rate", "", "rate_missing"))
+    elif annual is not None and daily is not None and not math.isclose(annual, daily, rel_tol=1e-3, abs_tol=0.01):
+        issues.append(_issue(row, "daily_rate", raw.get("daily_rate"), "rate_conflict",
+                             annual=f"{annual:g}", daily=clean_text(raw.get("daily_rate")), implied=f"{daily:g}"))
+    values["annual_rate"] = annual if annual is not None else daily
+    values["min_payment"] = read("min_payment", parse_amount, required=True)
+    values["min_payment_pct"] = read("min_payment_pct", parse_percent) or 0.0
+    values["penalty_rate"] = read("penalty_rate", parse_percent)
+    values["late_fee_pct"] = read("late_fee_pct", parse_percent) or 0.0
+    values["overdue_days"] = read("overdue_days", parse_int) or 0
+    values["arrears"] = read("arrears", parse_amount)
+    values["official_channel"] = clean_text(raw.get("official_channel"))
+    values["notes"] = clean_text(raw.get("notes"))
+    # range checks on whatever did parse (placeholders stand in for the rest)
+    reported = {i.column for i in issues}
+    placeholders = {"balance": 1.0, "annual_rate": 0.0, "min_payment": 0.0}
+    probe = Debt.__new__(Debt)
+    for k, v in values.items():
+        object.__setattr__(probe, k, placeholders[k] if v is None and k in placeholders else v)
+    issues += [replace(i, value=clean_text(raw.get(i.column)) or i.value)
+               for i in validate_debt(probe, row) if i.column not in reported]
+    if issues:
+        return None, issues
+    return Debt(**values), []
+
+
+def parse_debt_rows(rows: Iterable[Mapping[str, object]], *, first_row: int = 1
+                    ) -> tuple[list[Debt], list[ValidationIssue]]:
+    """Parse every row; blank rows are skipped.  Returns ``(debts, issues)``.
+
+    A row with any error yields no debt (its issues say why); duplicate names
+    are reported on the later row, which is left out.
+    """
+    debts: list[Debt] = []
+    issues: list[ValidationIssue] = []
+    seen: dict[str, int] = {}
+    from .models import name_key
+    for i, raw in enumerate(rows, start=first_row):
+        if all(is_blank(v) for v in raw.values()):
+            continue
+        debt, problems = parse_debt_row(raw, i)
+        if problems:
+            issues.extend(problems)
+            continue
+        key = name_key(debt.name)
+        if key in seen:
+            issues.append(_issue(i, "name", debt.name, "duplicate_name", first=seen[key]))
+            continue
+        seen[key] = i
+        debts.append(debt)
+    if not debts and not issues:
+        issues.append(ValidationIssue(None, None, "", "no_debts"))
+    return debts, issues
+
+
+def debts_from_records(records: Sequence[Mapping[str, object]]) -> list[Debt]:
+    """Strict: build debts from dicts (JSON, API) or raise :class:`InvalidInput` with every issue."""
+    debts, issues = parse_debt_rows(records)
+    issues += [i for i in check_portfolio(debts) if i.code != "duplicate_name"] if debts else []
+    errors = [i for i in issues if i.is_error]
+    if errors:
+        raise InvalidInput(errors)
+    return debts
+
+
+def debt_to_record(d: Debt) -> dict[str, object]:
+    """A debt as ``{field: value}`` with the canonical field names (``None`` for unset)."""
+    return {"name": d.name, "kind": d.kind.value, "balance": d.balance, "annual_rate": d.annual_rate,
+            "daily_rate": None, "min_payment": d.min_payment, "min_payment_pct": d.min_payment_pct,
+            "penalty_rate": d.penalty_rate, "late_fee_pct": d.late_fee_pct, "overdue_days": d.overdue_days,
+            "arrears": d.arrears, "official_channel": d.official_channel, "notes": d.notes}
+
+
+__all__ = ["DEBT_FIELDS", "REQUIRED_FIELDS", "ParseError", "clean_text", "debt_to_record",
+           "debts_from_records", "parse_amount", "parse_debt_row", "parse_debt_rows", "parse_int",
+           "parse_kind", "parse_percent"]

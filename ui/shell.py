@@ -1,0 +1,27 @@
+"""Page config, language switch, privacy note and navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from planner import t
+from ui import state
+from ui.registry import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=":material/savings:", layout="wide")
+    lang = state.lang()
+    pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url)
+             for path, title, icon, url in PAGES]
+    with st.sidebar:
+        state.language_selector()
+        st.caption(t("shell.privacy", lang))
+    if pages:
+        st.navigation(pages).run()
+    else:
+        st.title(t("shell.title", lang))

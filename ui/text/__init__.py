@@ -1,0 +1,1 @@
+"""UI texts, one module per page, each registering its own zh/en messages."""
