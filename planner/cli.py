@@ -1,0 +1,40 @@
+"""``python -m planner`` / ``debt-planner``: the command line.
+
+Subcommands live in :mod:`planner.commands` (a registry).  Exit codes: 0 ok,
+1 the input has problems (each printed with row, column, value and reason),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .commands import COMMANDS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="debt-planner",
+        description="Debt repayment negotiation planner / 债务协商还款规划 (all data stays on this machine)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module_name in COMMANDS:
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except BrokenPipeError:  # e.g. `| head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
