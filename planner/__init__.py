@@ -8,21 +8,25 @@ names exported here.
 11
 """
 
+from .budget import EXPENSE_CATEGORIES, BudgetPlan, IncomeShock
 from .compare import BudgetCheck, Comparison, budget_check, compare
 from .csv_io import CsvImport, read_debts_csv, write_debts_csv
+from .explain import explain, plan_month_date, portfolio_totals, schedule_csv, schedule_table
 from .i18n import LANGS, format_date, format_money, format_month, format_months, format_pct, t
 from .models import (Budget, Debt, DebtKind, InvalidInput, PlannerError, UnknownStrategy,
-                     ValidationIssue)
+                     ValidationIssue, column_label)
 from .parsing import debt_to_record, debts_from_records, parse_amount, parse_debt_rows, parse_percent
 from .results import DebtOutcome, MonthlySeries, SimulationResult
 from .simulate import Case, make_case, simulate, simulate_many
 from .strategies import STRATEGIES, Strategy, get_strategy, strategy_names
 
 __all__ = sorted([
-    "Budget", "BudgetCheck", "Case", "Comparison", "CsvImport", "Debt", "DebtKind", "DebtOutcome",
-    "InvalidInput", "LANGS", "MonthlySeries", "PlannerError", "STRATEGIES", "SimulationResult",
-    "Strategy", "UnknownStrategy", "ValidationIssue", "budget_check", "compare", "debt_to_record",
-    "debts_from_records", "format_date", "format_money", "format_month", "format_months",
+    "Budget", "BudgetCheck", "BudgetPlan", "Case", "Comparison", "CsvImport", "Debt", "DebtKind",
+    "DebtOutcome", "EXPENSE_CATEGORIES", "IncomeShock", "InvalidInput", "LANGS", "MonthlySeries",
+    "PlannerError", "STRATEGIES", "SimulationResult", "Strategy", "UnknownStrategy",
+    "ValidationIssue", "budget_check", "column_label", "compare", "debt_to_record",
+    "debts_from_records", "explain", "format_date", "format_money", "format_month", "format_months",
     "format_pct", "get_strategy", "make_case", "parse_amount", "parse_debt_rows", "parse_percent",
-    "read_debts_csv", "simulate", "simulate_many", "strategy_names", "t", "write_debts_csv",
+    "plan_month_date", "portfolio_totals", "read_debts_csv", "schedule_csv", "schedule_table",
+    "simulate", "simulate_many", "strategy_names", "t", "write_debts_csv",
 ])

@@ -153,6 +153,7 @@ register({
                                "en": "'{value}' is not a known strategy ({choices})"},
     "issue.unknown_order_name": {"zh": "顺序中的 '{value}' 不在债务列表中",
                                  "en": "'{value}' in the order is not one of the debts"},
+    "issue.order_not_list": {"zh": "'{value}' 必须是名称列表", "en": "'{value}' must be a list of names"},
     "issue.budget_empty": {"zh": "预算列表不能为空", "en": "the budget list must not be empty"},
     "issue.horizon_range": {"zh": "'{value}' 必须是 1 到 {limit} 之间的整数",
                             "en": "'{value}' must be a whole number from 1 to {limit}"},

@@ -57,6 +57,13 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def free_text(value: object) -> str:
+    """User text kept as typed (only surrounding white space removed; '' for None/NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
 def is_blank(value: object) -> bool:
     return clean_text(value) == ""
 
@@ -178,7 +185,7 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
             issues.append(_issue(row, col, value, e.code, **e.params))
             return None
 
-    values["name"] = clean_text(raw.get("name"))
+    values["name"] = free_text(raw.get("name"))
     if not values["name"]:
         issues.append(_issue(row, "name", "", "required"))
     values["kind"] = read("kind", parse_kind) or DebtKind.OTHER
@@ -197,8 +204,8 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
     values["late_fee_pct"] = read("late_fee_pct", parse_percent) or 0.0
     values["overdue_days"] = read("overdue_days", parse_int) or 0
     values["arrears"] = read("arrears", parse_amount)
-    values["official_channel"] = clean_text(raw.get("official_channel"))
-    values["notes"] = clean_text(raw.get("notes"))
+    values["official_channel"] = free_text(raw.get("official_channel"))
+    values["notes"] = free_text(raw.get("notes"))
     # range checks on whatever did parse (placeholders stand in for the rest)
     reported = {i.column for i in issues}
     placeholders = {"balance": 1.0, "annual_rate": 0.0, "min_payment": 0.0}

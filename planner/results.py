@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .models import Debt
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def cents(x: float) -> float:
@@ -62,8 +65,10 @@ class MonthlySeries:
     def unspent(self) -> np.ndarray:
         return self.budget - self.payment.sum(axis=1)
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self) -> "pd.DataFrame":
         """Long table: one row per month and debt (month, name, balance, payment, interest, fee, arrears)."""
+        import pandas as pd  # only when a table is wanted (keeps the CLI batch start-up light)
+
         T, N = self.balance.shape
         return pd.DataFrame({
             "month": np.repeat(np.arange(1, T + 1), N),
@@ -129,7 +134,7 @@ class SimulationResult:
             "debts": [o.to_dict() for o in self.outcomes],
         }
 
-    def schedule(self) -> pd.DataFrame:
+    def schedule(self) -> "pd.DataFrame":
         if self.series is None:
             raise ValueError("this result was computed without its monthly series")
         return self.series.frame()

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .engine import BatchInput, run_batch
+from .engine import ALLOC_MINIMUM, ALLOC_PRIORITY, ALLOC_SPREAD, BatchInput, run_batch
 from .models import (DEFAULT_HORIZON, MAX_HORIZON, Budget, Debt, InvalidInput, ValidationIssue,
                      check_portfolio)
 from .results import DebtOutcome, MonthlySeries, SimulationResult
-from .strategies import MINIMUM, SPREAD, get_strategy
+from .strategies import MINIMUM, PRIORITY, SPREAD, get_strategy
 
 
 @dataclass(frozen=True)
@@ -61,20 +61,17 @@ def simulate(debts: Sequence[Debt], budget, strategy: str = "avalanche", *,
 
 def simulate_many(cases: Sequence[Case], *, series: bool = False) -> list[SimulationResult]:
     """Simulate many validated cases at once (vectorised across portfolios)."""
-    results: list[SimulationResult | None] = [None] * len(cases)
-    groups: dict[bool, list[int]] = {}
-    for i, c in enumerate(cases):
-        groups.setdefault(get_strategy(c.strategy).allocation == SPREAD, []).append(i)
-    for spread, idx in groups.items():
-        sub = [cases[i] for i in idx]
-        inp, perms = _to_arrays(sub, spread)
-        out = run_batch(inp, record=series)
-        for k, i in enumerate(idx):
-            results[i] = _result(sub[k], out, k, perms[k])
-    return results  # type: ignore[return-value]
+    if not cases:
+        return []
+    inp, perms = _to_arrays(cases)
+    out = run_batch(inp, record=series)
+    return [_result(c, out, k, perms[k]) for k, c in enumerate(cases)]
 
 
-def _to_arrays(cases: Sequence[Case], spread: bool) -> tuple[BatchInput, list[np.ndarray]]:
+ALLOCATION_CODES = {PRIORITY: ALLOC_PRIORITY, MINIMUM: ALLOC_MINIMUM, SPREAD: ALLOC_SPREAD}
+
+
+def _to_arrays(cases: Sequence[Case]) -> tuple[BatchInput, list[np.ndarray]]:
     P = len(cases)
     N = max(len(c.debts) for c in cases)
     L = max(len(c.budget.monthly) for c in cases)
@@ -83,7 +80,7 @@ def _to_arrays(cases: Sequence[Case], spread: bool) -> tuple[BatchInput, list[np
     budget = np.zeros((P, L))
     blen = np.empty(P, dtype=np.int64)
     horizon = np.empty(P, dtype=np.int64)
-    extra = np.empty(P, dtype=bool)
+    allocation = np.empty(P, dtype=np.int64)
     perms = []
     for p, c in enumerate(cases):
         strat = get_strategy(c.strategy)
@@ -102,9 +99,8 @@ def _to_arrays(cases: Sequence[Case], spread: bool) -> tuple[BatchInput, list[np
         budget[p, :len(m)] = m
         blen[p] = len(m)
         horizon[p] = c.horizon
-        extra[p] = strat.allocation not in (MINIMUM, SPREAD)
-    return BatchInput(budget=budget, budget_len=blen, horizon=horizon, extra=extra,
-                      spread=spread, **cols), perms
+        allocation[p] = ALLOCATION_CODES[strat.allocation]
+    return BatchInput(budget=budget, budget_len=blen, horizon=horizon, allocation=allocation, **cols), perms
 
 
 def _result(case: Case, out, k: int, perm: np.ndarray) -> SimulationResult:
@@ -136,7 +132,7 @@ def _result(case: Case, out, k: int, perm: np.ndarray) -> SimulationResult:
         )
     return SimulationResult(
         strategy=case.strategy, debts=case.debts, months_to_debt_free=months or None, months_run=run,
-        total_paid=float(out.paid[k, :n].sum()), total_interest=float(out.interest[k, :n].sum()),
-        total_penalty_interest=float(out.penalty_interest[k, :n].sum()),
-        total_fees=float(out.fees[k, :n].sum()), unspent=float(out.unspent[k]),
-        remaining_balance=float(out.final_balance[k, :n].sum()), outcomes=tuple(outcomes), series=series)
+        total_paid=sum(o.paid for o in outcomes), total_interest=sum(o.interest for o in outcomes),
+        total_penalty_interest=sum(o.penalty_interest for o in outcomes),
+        total_fees=sum(o.fees for o in outcomes), unspent=float(out.unspent[k]),
+        remaining_balance=sum(o.final_balance for o in outcomes), outcomes=tuple(outcomes), series=series)

@@ -5,5 +5,9 @@ Adding a page is one line here plus its script under ui/pages/ and its texts und
 """
 
 PAGES: list[tuple[str, str, str, str]] = [
-    # ("ui/pages/debts.py", "page.debts", ":material/list_alt:", "debts"),
+    ("ui/pages/debts.py", "page.debts", ":material/list_alt:", "debts"),
+    ("ui/pages/budget.py", "page.budget", ":material/account_balance_wallet:", "budget"),
+    ("ui/pages/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
+    ("ui/pages/negotiate.py", "page.negotiate", ":material/handshake:", "negotiate"),
+    ("ui/pages/rights.py", "page.rights", ":material/gavel:", "rights"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import streamlit as st
@@ -13,11 +14,20 @@ from ui.registry import PAGES
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _load_texts() -> None:
+    """Import ``ui/text/<page>.py`` for every registered page (titles must exist before the menu)."""
+    for path, *_ in PAGES:
+        stem = Path(path).stem
+        if (ROOT / "ui" / "text" / f"{stem}.py").exists():
+            importlib.import_module(f"ui.text.{stem}")
+
+
 def main() -> None:
     st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=":material/savings:", layout="wide")
+    _load_texts()
     lang = state.lang()
     pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url)
-             for path, title, icon, url in PAGES]
+             for path, title, icon, url in PAGES if (ROOT / path).exists()]  # a page still being written is skipped
     with st.sidebar:
         state.language_selector()
         st.caption(t("shell.privacy", lang))

@@ -6,4 +6,5 @@ COMMANDS: list[str] = [
     "planner.commands.simulate",
     "planner.commands.compare",
     "planner.commands.batch",
+    "planner.commands.propose",
 ]

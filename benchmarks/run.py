@@ -1,0 +1,88 @@
+"""`make bench`: performance targets of the planner (medians; see README "Performance").
+
+(a) compare() on 20 debts with a 600-month horizon, all strategies, in-process  — target median ≤ 5 ms
+(b) `python -m planner batch` on 10,000 portfolios of 10 debts, end to end        — target ≤ 2 s
+(c) the PDF report for the sample portfolio (benchmarks/bench_report.py)          — target median ≤ 1.5 s
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.portfolios import random_case  # noqa: E402
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def bench_compare() -> dict:
+    from planner import compare, debts_from_records
+    rng = random.Random(20)
+    case = random_case(rng, 20, "bench")
+    debts = debts_from_records(case["debts"])
+    dues = sum(d.min_payment or d.balance * 0.1 for d in debts)
+    out = {}
+    for label, budget in (("budget 1.3x dues", dues * 1.3), ("budget 0.8x dues (runs all 600 months)", dues * 0.8)):
+        compare(debts, budget, horizon=600)  # warm-up
+        res = compare(debts, budget, horizon=600)
+        months = max(r.months_run for r in res.results.values())
+        out[label] = {"median_ms": round(median_time(lambda: compare(debts, budget, horizon=600), 30) * 1000, 2),
+                      "months_simulated": months}
+    return out
+
+
+def bench_batch(n: int = 10_000) -> dict:
+    rng = random.Random(10)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "cases.jsonl"
+        dst = Path(tmp) / "out.jsonl"
+        with src.open("w") as f:
+            for i in range(n):
+                f.write(json.dumps(random_case(rng, 10, f"c{i}"), ensure_ascii=False) + "\n")
+        cmd = [sys.executable, "-m", "planner", "batch", "--input", str(src), "--output", str(dst)]
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, cwd=ROOT)
+            runs.append(time.perf_counter() - t0)
+        lines = dst.read_text().splitlines()
+        errors = sum(1 for line in lines if '"error"' in line)
+    return {"cases": n, "median_s": round(statistics.median(runs), 3), "runs_s": [round(r, 3) for r in runs],
+            "errors": errors}
+
+
+def bench_report() -> dict | None:
+    try:
+        from benchmarks.bench_report import run as report_run
+    except ImportError:
+        return None
+    return report_run()
+
+
+def main() -> int:
+    results = {"compare_20_debts_600_months": bench_compare(), "batch_10k_x_10_debts": bench_batch()}
+    report = bench_report()
+    if report is not None:
+        results["pdf_report_sample"] = report
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

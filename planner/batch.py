@@ -1,0 +1,369 @@
+"""Batch simulation of many portfolios (JSON Lines in, JSON Lines out).
+
+Each input line is one case::
+
+    {"id": "c1", "debts": [{"name": "借呗", "balance": 12000, "annual_rate": 14.6,
+                            "min_payment": 1120}, ...],
+     "budget": 3000 | [3000, 0, ...], "strategy": "avalanche", "order": [...], "horizon": 600}
+
+Each output line is ``{"id": ..., <the model's outputs>}`` or ``{"id": ..., "error": "..."}``;
+a bad case never stops the batch.
+
+Speed: debts given as plain JSON numbers take a fast path (typed and range-checked
+with numpy for the whole batch, no :class:`~planner.models.Debt` objects); anything
+else — text such as ``"18%"``, or a value the fast check rejects — goes through
+the full parser, which is the authority on what is valid and says why.  All cases
+then run through one vectorised engine call per allocation kind.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+from operator import itemgetter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .engine import BatchInput, run_batch
+from .simulate import ALLOCATION_CODES
+from .i18n import normalize_lang
+from .models import (DEFAULT_HORIZON, MAX_AMOUNT_YUAN, MAX_HORIZON, MAX_OVERDUE_DAYS, MAX_RATE_PCT, MAX_NAME_LEN,
+                     MAX_TEXT_LEN, Budget, InvalidInput, PlannerError, ValidationIssue, name_key)
+from .parsing import _KIND_WORDS, ParseError, parse_debt_rows
+from .results import cents
+from .strategies import get_strategy
+
+_NUM_FIELDS = ("balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct", "penalty_rate",
+               "late_fee_pct", "overdue_days", "arrears")
+_NAN = float("nan")
+
+
+class CaseError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(slots=True)
+class _Row:
+    """The three attributes the strategies' order functions read."""
+
+    name: str
+    balance: float
+    annual_rate: float
+
+
+_TEXT_FIELDS = ("name", "kind", "official_channel", "notes")
+_KNOWN_KEYS = frozenset(_TEXT_FIELDS + _NUM_FIELDS)
+_BLANK = dict.fromkeys(_TEXT_FIELDS + _NUM_FIELDS)
+_GET_ALL = itemgetter(*(_TEXT_FIELDS + _NUM_FIELDS))
+_PLAIN_NUMBERS = frozenset((int, float, type(None)))
+
+
+def _fast_rows(debts: list) -> list[tuple] | None:
+    """Plain-number debts → ``(name, balance, annual, daily, min_payment, pct, penalty, late_fee, days,
+    arrears)`` tuples with ``None`` for absent numbers; ``None`` when any debt is not plain.
+
+    Only the *shape* is checked here; ranges and defaults are handled for the
+    whole batch at once with numpy (:func:`_fast_arrays`).
+    """
+    rows = []
+    kinds = _KIND_WORDS
+    nkeys = len(_BLANK)
+    for d in debts:
+        if type(d) is not dict:
+            return None
+        merged = {**_BLANK, **d}
+        if len(merged) != nkeys:
+            return None                      # an unknown key: the full parser reports it
+        name, kind, channel, notes, *nums = _GET_ALL(merged)
+        if (type(name) is not str or not (name := name.strip()) or len(name) > MAX_NAME_LEN
+                or not set(map(type, nums)) <= _PLAIN_NUMBERS):   # bool is its own type: rejected
+            return None
+        if kind is not None and (type(kind) is not str or kind.casefold() not in kinds):
+            return None
+        for text in (channel, notes):
+            if text is not None and (type(text) is not str or len(text) > MAX_TEXT_LEN):
+                return None
+        rows.append((name, *nums))
+    return rows
+
+
+def _fast_arrays(rows: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """``(M, 8)`` floats (balance, annual, penalty, min_payment, pct, late_fee, days, arrears; NaN =
+    unset) and a row-wise validity mask that is at least as strict as ``validate_debt``."""
+    raw = np.array([r[1:] for r in rows], dtype=object)
+    raw[raw == None] = np.nan  # noqa: E711  (element-wise)
+    bal, annual, daily, mp, pct, pen, lf, days, arr = raw.astype(float).T
+    ok = np.isnan(annual) != np.isnan(daily)           # exactly one of the two rates
+    annual = np.where(np.isnan(annual), daily * 365, annual)
+    pct = np.where(np.isnan(pct), 0.0, pct)
+    lf = np.where(np.isnan(lf), 0.0, lf)
+    days = np.where(np.isnan(days), 0.0, days)
+    a = np.column_stack([bal, annual, pen, mp, pct, lf, days, arr])
+    return a, ok & _fast_valid(a)
+
+
+def _fast_valid(a: np.ndarray) -> np.ndarray:
+    """Row-wise: does each (M, 8) numeric row pass every check of ``validate_debt``? (conservative)"""
+    bal, rate, pen, mp, pct, lf, days, arr = a.T
+    with np.errstate(invalid="ignore"):
+        ok = np.isfinite(bal) & (bal > 0) & (bal <= MAX_AMOUNT_YUAN)
+        ok &= np.isfinite(rate) & (rate >= 0) & (rate <= MAX_RATE_PCT)
+        ok &= np.isfinite(mp) & (mp >= 0) & (mp <= MAX_AMOUNT_YUAN)
+        ok &= np.isfinite(pct) & (pct >= 0) & (pct <= 100)
+        ok &= np.isfinite(lf) & (lf >= 0) & (lf <= 100)
+        ok &= np.isnan(pen) | ((pen >= 0) & (pen <= MAX_RATE_PCT))
+        ok &= np.isfinite(days) & (days >= 0) & (days <= MAX_OVERDUE_DAYS) & (days == np.floor(days))
+        ok &= np.isnan(arr) | ((arr >= 0) & (arr <= bal))
+    return ok
+
+
+def _slow_rows(debts: list, lang: str) -> tuple[list[str], np.ndarray]:
+    """The authoritative parser: names and ``(n, 8)`` values, or CaseError with every problem."""
+    if not all(isinstance(d, Mapping) for d in debts):
+        raise CaseError("debts must be a list of objects" if lang == "en" else "debts 必须是对象列表")
+    parsed, issues = parse_debt_rows([dict(d) for d in debts])
+    errors = [i for i in issues if i.is_error]
+    if errors:
+        raise CaseError("; ".join(i.message(lang) for i in errors))
+    values = np.array([(d.balance, d.annual_rate, _NAN if d.penalty_rate is None else d.penalty_rate,
+                        d.min_payment, d.min_payment_pct, d.late_fee_pct, float(d.overdue_days),
+                        _NAN if d.arrears is None else d.arrears) for d in parsed], dtype=float)
+    return [d.name for d in parsed], values
+
+
+def _budget(value, lang: str) -> Budget:
+    try:
+        if isinstance(value, list):
+            return Budget.of([_strict_number(v) for v in value])
+        return Budget.of(_strict_number(value))
+    except InvalidInput as e:
+        raise CaseError("; ".join(e.messages(lang))) from None
+    except (TypeError, ValueError):
+        raise CaseError(ValidationIssue(None, "budget", str(value)[:40], "not_a_number").message(lang)) from None
+
+
+def _strict_number(v) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        if isinstance(v, str):
+            from .parsing import parse_amount
+            try:
+                return parse_amount(v)
+            except ParseError:
+                raise ValueError(v) from None
+        raise TypeError(v)
+    return float(v)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    id: object
+    debts: list
+    rows: list | None          # fast-path tuples, until checked
+    budget: Budget
+    strategy: str
+    order: tuple
+    horizon: int
+    names: list | None = None
+    values: np.ndarray | None = None   # (n, 8): balance, rate, penalty, min_payment, pct, late_fee, days, arrears
+    perm: list | None = None
+
+
+def _prepare(case, lang: str) -> _Prepared:
+    """Check one case's structure; debts take the fast path when they are plain numbers."""
+    if not isinstance(case, dict):
+        raise CaseError("a case must be a JSON object" if lang == "en" else "每行必须是一个 JSON 对象")
+    debts = case.get("debts")
+    if not isinstance(debts, list) or not debts:
+        raise CaseError(ValidationIssue(None, None, "", "no_debts").message(lang))
+    if "budget" not in case:
+        raise CaseError(ValidationIssue(None, "budget", "", "required").message(lang))
+    budget = _budget(case["budget"], lang)
+    try:
+        strategy = get_strategy(case.get("strategy") or "avalanche").key
+    except PlannerError:
+        from .strategies import STRATEGIES
+        raise CaseError(ValidationIssue(None, "strategy", str(case.get("strategy")), "unknown_strategy",
+                                        (("choices", ", ".join(STRATEGIES)),)).message(lang)) from None
+    order = case.get("order") or []
+    if not isinstance(order, list) or not all(isinstance(o, str) for o in order):
+        raise CaseError(ValidationIssue(None, "order", str(order)[:40], "order_not_list").message(lang))
+    horizon = case.get("horizon", DEFAULT_HORIZON)
+    if horizon is None:
+        horizon = DEFAULT_HORIZON
+    if isinstance(horizon, bool) or not isinstance(horizon, int) or not 1 <= horizon <= MAX_HORIZON:
+        raise CaseError(ValidationIssue(None, "horizon", str(horizon), "horizon_range",
+                                        (("limit", MAX_HORIZON),)).message(lang))
+    return _Prepared(case.get("id"), debts, _fast_rows(debts), budget, strategy, tuple(order), horizon)
+
+
+def _finish(it: _Prepared, lang: str) -> None:
+    """Names unique, priority order fixed (raises CaseError)."""
+    seen: dict[str, int] = {}
+    for i, name in enumerate(it.names, start=1):
+        key = name_key(name)
+        if key in seen:
+            raise CaseError(ValidationIssue(i, "name", name, "duplicate_name", (("first", seen[key]),)).message(lang))
+        seen[key] = i
+    bal, rate = it.values[:, 0].tolist(), it.values[:, 1].tolist()
+    try:
+        it.perm = get_strategy(it.strategy).order([_Row(*r) for r in zip(it.names, bal, rate)], it.order)
+    except InvalidInput as e:
+        raise CaseError("; ".join(e.messages(lang))) from None
+
+
+def _run_group(items: list[_Prepared]) -> list[dict]:
+    P = len(items)
+    N = max(len(it.names) for it in items)
+    L = max(len(it.budget.monthly) for it in items)
+    # every debt row in priority order, with its (portfolio, slot) position
+    a = np.concatenate([it.values[it.perm] for it in items])
+    counts = np.array([len(it.names) for it in items])
+    pidx = np.repeat(np.arange(P), counts)
+    slot = np.arange(len(a)) - np.repeat(np.cumsum(counts) - counts, counts)
+    bal, rate, pen, mp, pct, lf, days, arr = a.T
+    pen = np.where(np.isnan(pen), 1.5 * rate, pen)
+    arr = np.where(np.isnan(arr), np.minimum(bal, mp * np.ceil(days / 30)), arr)
+    cols = {}
+    for key, vec in (("balance", bal), ("rate", rate), ("penalty_rate", pen), ("min_payment", mp),
+                     ("min_pct", pct), ("late_fee_pct", lf), ("arrears", arr)):
+        m = np.zeros((P, N))
+        m[pidx, slot] = vec
+        cols[key] = m
+    budget = np.zeros((P, L))
+    blen = np.empty(P, dtype=np.int64)
+    for p, it in enumerate(items):
+        budget[p, :len(it.budget.monthly)] = it.budget.monthly
+        blen[p] = len(it.budget.monthly)
+    horizon = np.array([it.horizon for it in items], dtype=np.int64)
+    allocation = np.array([ALLOCATION_CODES[get_strategy(it.strategy).allocation] for it in items], dtype=np.int64)
+    out = run_batch(BatchInput(budget=budget, budget_len=blen, horizon=horizon, allocation=allocation, **cols))
+    paid, interest, fees = out.paid.tolist(), out.interest.tolist(), out.fees.tolist()
+    payoff, marr, final = out.payoff_month.tolist(), out.months_in_arrears.tolist(), out.final_balance.tolist()
+    mtdf, unspent = out.months_to_debt_free.tolist(), out.unspent.tolist()
+    results = []
+    for p, it in enumerate(items):
+        n = len(it.names)
+        col_of = [0] * n
+        for j, src in enumerate(it.perm):
+            col_of[src] = j
+        pp, ip, fp, yp, mp_ = paid[p], interest[p], fees[p], payoff[p], marr[p]
+        # round(x, 2) + 0.0 turns -0.0 into 0.0 (same as results.cents)
+        names = it.names
+        debts = [{"name": names[i], "payoff_month": yp[j] or None, "months_in_arrears": mp_[j],
+                  "paid": round(pp[j], 2) + 0.0, "interest": round(ip[j], 2) + 0.0, "fees": round(fp[j], 2) + 0.0}
+                 for i, j in enumerate(col_of)]
+        fin = final[p]
+        # totals summed in input order, like SimulationResult
+        results.append({
+            "id": it.id,
+            "months_to_debt_free": mtdf[p] or None,
+            "total_paid": cents(sum(pp[j] for j in col_of)),
+            "total_interest": cents(sum(ip[j] for j in col_of)),
+            "total_fees": cents(sum(fp[j] for j in col_of)),
+            "unspent": cents(unspent[p]),
+            "remaining_balance": cents(sum(fin[j] for j in col_of)),
+            "debts": debts,
+        })
+    return results
+
+
+def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
+    """Simulate parsed JSON cases; one output dict per case, in input order."""
+    lang = normalize_lang(lang)
+    outputs: list[dict | None] = []
+    prepared: list[tuple[int, _Prepared]] = []
+    for i, case in enumerate(cases):
+        try:
+            prepared.append((i, _prepare(case, lang)))
+            outputs.append(None)
+        except CaseError as e:
+            outputs.append({"id": case.get("id") if isinstance(case, dict) else None, "error": e.message})
+    # range checks for every fast-path debt of the batch at once
+    fast = [it for _, it in prepared if it.rows is not None]
+    if fast:
+        values, valid = _fast_arrays([r for it in fast for r in it.rows])
+        k = 0
+        for it in fast:
+            n = len(it.rows)
+            if valid[k:k + n].all():
+                it.names, it.values = [r[0] for r in it.rows], values[k:k + n]
+            k += n
+    ready = []
+    for i, it in prepared:
+        try:
+            if it.values is None:
+                it.names, it.values = _slow_rows(it.debts, lang)
+            _finish(it, lang)
+            ready.append((i, it))
+        except CaseError as e:
+            outputs[i] = {"id": it.id, "error": e.message}
+    if ready:
+        for (i, _), res in zip(ready, _run_group([it for _, it in ready])):
+            outputs[i] = res
+    return outputs  # type: ignore[return-value]
+
+
+def run_lines(lines: Iterable[str], *, lang: str = "en", workers: int | None = None) -> Iterator[str]:
+    """JSON Lines in → JSON Lines out, in input order (blank lines are skipped; a bad line yields
+    an error line).
+
+    Large batches are split across ``workers`` processes (default: up to 2 when
+    there are at least 4,000 lines and the OS can fork); each handles a contiguous
+    chunk, so the output order and content are the same as with one process.
+    """
+    lang = normalize_lang(lang)
+    lines = list(lines)
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if len(lines) >= PARALLEL_FROM else 1
+    if workers > 1 and "fork" in mp.get_all_start_methods():
+        _warm_up()  # compile or load the kernel once, before forking
+        size = -(-len(lines) // workers)
+        chunks = [(lines[k:k + size], k + 1, lang) for k in range(0, len(lines), size)]
+        with mp.get_context("fork").Pool(len(chunks)) as pool:
+            for part in pool.imap(_chunk_worker, chunks):
+                yield from part
+    else:
+        yield from _run_chunk(lines, 1, lang)
+
+
+PARALLEL_FROM = 4_000
+
+
+def _chunk_worker(args: tuple[list[str], int, str]) -> list[str]:
+    return list(_run_chunk(*args))
+
+
+def _warm_up() -> None:
+    run_cases([{"debts": [{"name": "x", "balance": 1.0, "annual_rate": 1.0, "min_payment": 1.0}], "budget": 1.0}])
+
+
+def _run_chunk(lines: list[str], first_line: int, lang: str) -> Iterator[str]:
+    cases: list[object] = []
+    for number, line in enumerate(lines, start=first_line):
+        if not line.strip():
+            continue
+        try:
+            cases.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            cases.append(_BadLine(number, e.msg))
+    good = [c for c in cases if not isinstance(c, _BadLine)]
+    results = iter(run_cases(good, lang=lang))
+    dumps = json.dumps
+    for c in cases:
+        if isinstance(c, _BadLine):
+            msg = (f"line {c.number}: invalid JSON ({c.msg})" if lang == "en"
+                   else f"第{c.number}行：不是有效的 JSON（{c.msg}）")
+            yield dumps({"id": None, "error": msg}, ensure_ascii=False)
+        else:
+            yield dumps(next(results), ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class _BadLine:
+    number: int
+    msg: str

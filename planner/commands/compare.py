@@ -1,0 +1,57 @@
+"""``compare``: every strategy side by side."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..i18n import format_money, format_months, t
+from ..models import InvalidInput
+from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget,
+                      print_issues, render_table)
+
+NAME = "compare"
+HELP = "compare all strategies on a portfolio CSV / 比较所有还款策略"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_portfolio_args(p)
+    p.add_argument("--order", default="", help="custom order (adds the custom strategy)")
+    p.add_argument("--horizon", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..compare import compare
+    debts = load_portfolio(args.debts, args.lang)
+    if debts is None:
+        return EXIT_INPUT
+    order = [s.strip() for s in args.order.replace("，", ",").split(",") if s.strip()]
+    try:
+        comp = compare(debts, parse_budget(args.budget), order=order or None, horizon=args.horizon, series=False)
+    except InvalidInput as e:
+        print_issues(list(e.issues), args.lang)
+        return EXIT_INPUT
+    if args.json:
+        dump_json({"ranking": list(comp.ranking),
+                   "strategies": {k: comp.results[k].to_dict() for k in comp.ranking}})
+        return EXIT_OK
+    lang = args.lang
+    rows = []
+    for key in comp.ranking:
+        r = comp.results[key]
+        rows.append([t("strategy." + key, lang), format_months(r.months_to_debt_free, lang),
+                     format_money(r.total_interest, lang), format_money(r.total_penalty_interest, lang),
+                     format_money(r.total_fees, lang), format_money(r.total_paid, lang), str(r.months_in_arrears)])
+    print(render_table([t(k, lang) for k in ("cli.col.strategy", "cli.col.months", "cli.col.interest",
+                                              "cli.col.penalty", "cli.col.fees", "cli.col.paid", "cli.col.arrears")],
+                       rows))
+    print()
+    print(t("cli.best", lang, label=t("strategy." + comp.ranking[0], lang)))
+    check = comp.check
+    if not check.covers_interest:
+        print(t("cli.interest_gap", lang, interest=format_money(check.total_interest, lang),
+                budget=format_money(check.budget, lang)))
+    elif not check.covers_dues:
+        print(t("cli.dues_gap", lang, budget=format_money(check.budget, lang), due=format_money(check.total_due, lang),
+                gap=format_money(check.dues_gap, lang)))
+    return EXIT_OK

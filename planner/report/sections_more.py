@@ -1,0 +1,238 @@
+"""Sections after the comparison: negotiation proposals, letters, rights, incident log.
+
+Each uses its feature package when it is installed (see :mod:`.integrations`)
+and otherwise falls back to what the core planner knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import legal
+from ..i18n import format_date, format_money, format_month, format_months, format_pct, t
+from .context import FULL_MONTHS, ReportContext
+from .layout import GREY, PT, Column, ReportPDF
+from .sections import month_grid
+
+# Verified sources for the fallback rights page (used only when planner.rights is not installed).
+FALLBACK_RIGHTS = ("card_rules_70", "civil_code_678", "civil_code_585", "gbt_45251_2025", "civil_code_1033",
+                   "pipl_44")
+
+
+def money(x, lang):
+    return format_money(x, lang)
+
+
+# ---------------------------------------------------------------------------- negotiation
+
+def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
+    plan, lang = ctx.negotiation, ctx.lang
+    if plan is None:
+        return
+    pdf.add_page()
+    pdf.heading(t("report.neg.title", lang), level=1)
+    pdf.paragraph(plan.reason.render(lang), size=9.5)
+    rows = []
+    for ln in plan.lines:
+        span = "—"
+        if ln.first_payment:
+            span = f"{format_month(ln.first_payment, lang)}–{format_month(ln.last_payment, lang)}"
+        rows.append([ln.name, money(ln.principal, lang),
+                     f"{format_pct(ln.original_rate_pct, lang)} → {format_pct(ln.proposed_rate_pct, lang)}",
+                     money(ln.instalment, lang), format_months(ln.months, lang), span, money(ln.total_repay, lang)])
+    rows.append([t("report.total", lang), money(plan.total_principal, lang), "", money(plan.total_monthly, lang),
+                 format_months(plan.months, lang), "", money(plan.total_repay, lang)])
+    pdf.table([Column(t("report.debts.lender", lang), 1.9), Column(t("report.neg.principal", lang), 1.35, "R"),
+               Column(t("report.neg.rate", lang), 1.6, "R"), Column(t("report.neg.instalment", lang), 1.3, "R"),
+               Column(t("report.neg.months", lang), 1.1, "R"), Column(t("report.neg.period", lang), 1.9, "R"),
+               Column(t("report.neg.total", lang), 1.35, "R")], rows, size=8, total_rows=[len(rows) - 1])
+    asks = [_asks(ln, lang) for ln in plan.lines]
+    pdf.heading(t("report.neg.asks", lang), level=2)
+    pdf.bullets([f"{ln.name}：{a}" if lang == "zh" else f"{ln.name}: {a}" for ln, a in zip(plan.lines, asks)],
+                size=9.5)
+    pdf.heading(t("report.neg.timetable", lang), level=2)
+    pdf.paragraph(t("report.neg.timetable_intro", lang, full=FULL_MONTHS), size=9.5)
+    months = plan.months
+    totals = plan.monthly_totals()
+    labels, amounts, paid = [], [], []
+    first = 1
+    while first <= months:
+        last = first if first <= FULL_MONTHS else min(first + 11, months)
+        amounts.append([sum(ln.payment_in(m) for m in range(first, last + 1)) for ln in plan.lines])
+        paid.append(money(sum(totals[first - 1:last]), lang))
+        start_date = _payment_date(plan, first)
+        if first == last:
+            labels.append(format_date(start_date, lang))
+        else:
+            labels.append(t("report.schedule.year_span", lang, n=(first - 1) // 12 + 1,
+                            first=format_month(start_date, lang),
+                            last=format_month(_payment_date(plan, last), lang)))
+        first = last + 1
+    month_grid(pdf, ctx, labels=labels, names=[ln.name for ln in plan.lines], amounts=amounts,
+               extra=[(Column(t("report.schedule.total", lang), 1.25, "R"), paid)])
+
+
+def _payment_date(plan, month: int):
+    for ln in plan.lines:
+        if month <= len(ln.timetable):
+            return ln.timetable[month - 1].date
+    from .integrations import add_months
+    return add_months(plan.start, month - 1)
+
+
+def _asks(ln, lang: str) -> str:
+    parts = []
+    if ln.refused:
+        return t("report.neg.ask.refused", lang)
+    if ln.interest_pause:
+        parts.append(t("report.neg.ask.pause", lang))
+    elif ln.proposed_rate_pct < ln.original_rate_pct:
+        parts.append(t("report.neg.ask.rate", lang, rate=format_pct(ln.proposed_rate_pct, lang)))
+    if ln.penalty_waived:
+        parts.append(t("report.neg.ask.penalty", lang))
+    if ln.fees_waived:
+        parts.append(t("report.neg.ask.fees", lang))
+    if ln.arrears_folded:
+        parts.append(t("report.neg.ask.arrears", lang, amount=money(ln.arrears_folded, lang)))
+    if ln.settlement_pct:
+        parts.append(t("report.neg.ask.settlement", lang, pct=format_pct(ln.settlement_pct, lang, decimals=0)))
+    parts.append(t("report.neg.ask.instalments", lang, months=ln.months, amount=money(ln.instalment, lang)))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+# ---------------------------------------------------------------------------- letters
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def _plain(text: str) -> str:
+    text = _EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\\([\\`*_{}\[\]()<>#+\-.!|~&\"'])", r"\1", text)
+
+
+def letters(pdf: ReportPDF, ctx: ReportContext) -> None:
+    lang = ctx.lang
+    if ctx.letters:
+        for name, body in ctx.letters.items():
+            pdf.add_page()
+            pdf.heading(t("report.letter.title", lang, lender=name), level=1)
+            _markdown(pdf, body)
+        return
+    r = ctx.result
+    by_name = {o.name: o for o in r.outcomes}
+    first_month = {name: float(r.series.payment[0, i]) for i, name in enumerate(r.series.names)}
+    for d in ctx.debts:
+        o = by_name[d.name]
+        pdf.add_page()
+        pdf.heading(t("report.letter.title", lang, lender=d.name), level=1)
+        if d.official_channel:
+            pdf.paragraph(t("report.letter.channel", lang, channel=d.official_channel), size=9, color=GREY)
+        payoff = format_month(ctx.month_date(o.payoff_month), lang) if o.payoff_month else format_months(None, lang)
+        pdf.paragraph(t("report.letter.fallback", lang, lender=d.name, balance=money(d.balance, lang),
+                        due=money(d.min_payment, lang), budget=money(ctx.budget.first, lang),
+                        first_payment=money(first_month[d.name], lang), payoff=payoff,
+                        name=ctx.borrower or t("report.letter.borrower", lang),
+                        date=format_date(ctx.today, lang)), size=10.5, leading=1.7)
+
+
+def _markdown(pdf: ReportPDF, body: str) -> None:
+    """A letter written in light Markdown: headings, bullet lists, pipe tables, paragraphs."""
+    lines = body.replace("\r\n", "\n").split("\n")
+    i = 0
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            pdf.paragraph(_plain(" ".join(p.strip() for p in para) if _latin(para) else "".join(p.strip() for p in para)),
+                          size=10.5, leading=1.7, after=2.5)
+            para.clear()
+
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if not line.strip():
+            flush()
+        elif m := _HEADING.match(line):
+            flush()
+            pdf.heading(_plain(m.group(2)), level=2)
+        elif line.lstrip().startswith("|"):
+            flush()
+            block = []
+            while i < len(lines) and lines[i].lstrip().startswith("|"):
+                block.append(lines[i].strip())
+                i += 1
+            _pipe_table(pdf, block)
+            continue
+        elif m := _BULLET.match(line):
+            flush()
+            items = []
+            while i < len(lines) and (b := _BULLET.match(lines[i].rstrip())):
+                items.append(_plain(b.group(1)))
+                i += 1
+            pdf.bullets(items, size=10)
+            continue
+        else:
+            para.append(line)
+        i += 1
+    flush()
+
+
+def _latin(lines: list[str]) -> bool:
+    text = "".join(lines)
+    return sum(ch.isascii() for ch in text) > len(text) / 2
+
+
+def _pipe_table(pdf: ReportPDF, block: list[str]) -> None:
+    rows = [[_plain(c.strip()) for c in r.strip("|").split("|")] for r in block]
+    rows = [r for r in rows if not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in r)]
+    if not rows:
+        return
+    head, body = rows[0], rows[1:]
+    width = len(head)
+    body = [(r + [""] * width)[:width] for r in body]
+    numeric = [all(re.search(r"\d", r[k]) and not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", r[k]) for r in body if r[k])
+               for k in range(width)]
+    pdf.table([Column(h, 1.0, "R" if numeric[k] and k else "L") for k, h in enumerate(head)], body, size=8.5)
+
+
+# ---------------------------------------------------------------------------- rights
+
+def rights(pdf: ReportPDF, ctx: ReportContext) -> None:
+    lang = ctx.lang
+    pdf.add_page()
+    pdf.heading(t("report.rights.title", lang), level=1)
+    pdf.paragraph(t("report.rights.intro", lang), size=9.5, color=GREY)
+    if ctx.rights:
+        for section in ctx.rights:
+            pdf.heading(section.title, level=2)
+            pdf.paragraph(section.text, size=9.5, after=0.8)
+            if section.citation:
+                pdf.paragraph(t("report.rights.based_on", lang, citation=section.citation), size=8.5, color=GREY)
+        return
+    rows = [[legal.cite(sid, lang), legal.get(sid).summary(lang)] for sid in FALLBACK_RIGHTS]
+    pdf.table([Column(t("report.rights.source", lang), 1.4), Column(t("report.rights.content", lang), 3.0)], rows,
+              size=8.5)
+
+
+# ---------------------------------------------------------------------------- incidents
+
+def incidents_log(pdf: ReportPDF, ctx: ReportContext) -> None:
+    if not ctx.incidents:
+        return
+    lang = ctx.lang
+    from ..rights import incident_to_row
+
+    pdf.add_page()
+    pdf.heading(t("report.incidents.title", lang), level=1)
+    pdf.paragraph(t("report.incidents.intro", lang, count=len(ctx.incidents)), size=9.5)
+    rows = []
+    for inc in sorted(ctx.incidents, key=lambda x: (x.date, x.time or "")):
+        row = incident_to_row(inc, lang)
+        when = format_date(inc.date, lang) + (f" {row['time']}" if row["time"] else "")
+        who = inc.who(lang) + (f" ×{inc.count}" if inc.count > 1 else "")
+        rows.append([when, row["lender"], row["channel"], who, row["summary"], row["tags"]])
+    pdf.table([Column(t("report.incidents.when", lang), 1.3), Column(t("report.incidents.lender", lang), 1.1),
+               Column(t("report.incidents.channel", lang), 0.8), Column(t("report.incidents.who", lang), 1.1),
+               Column(t("report.incidents.summary", lang), 2.6), Column(t("report.incidents.tags", lang), 1.2)],
+              rows, size=8)

@@ -1,0 +1,175 @@
+"""Every word the PDF prints, in Chinese and English (keys ``report.*``)."""
+
+from ..i18n import register
+
+register({
+    # furniture
+    "report.title": {"zh": "债务还款计划", "en": "Debt repayment plan"},
+    "report.subtitle": {"zh": "协商还款申请附件 · 还款能力与还款安排说明",
+                        "en": "Supporting document for a hardship repayment request"},
+    "report.header": {"zh": "{name}债务还款计划 · 编制日期 {date}", "en": "{name}Debt repayment plan · prepared {date}"},
+    "report.header_name": {"zh": "{name} · ", "en": "{name} · "},
+    "report.footer": {"zh": "本文件由借款人使用债务规划工具编制，仅供协商参考，不构成法律意见。",
+                      "en": "Prepared by the borrower with a debt-planning tool for negotiation. Not legal advice."},
+    "report.page": {"zh": "第 {page} / {pages} 页", "en": "Page {page} of {pages}"},
+    "report.prepared_for": {"zh": "借款人：{name}", "en": "Borrower: {name}"},
+    "report.prepared_on": {"zh": "编制日期：{date}", "en": "Prepared on {date}"},
+    "report.pseudonym_note": {"zh": "（已隐去部分个人信息）", "en": "(personal details partly withheld)"},
+    "report.purpose": {
+        "zh": "本人目前确有还款困难，但有还款意愿。本文件列明本人的全部债务、每月可用于还款的金额、"
+              "按本计划逐月还款的安排，以及向各机构提出的协商方案，供各机构客服、协商团队或债务咨询人员审阅。"
+              "所有金额均按各笔债务的合同利率、罚息和违约金逐月计算。",
+        "en": "I am in genuine financial difficulty but willing to repay. This document lists all my debts, the money "
+              "I can put towards them each month, the month-by-month repayment schedule that follows, and the "
+              "arrangement I am asking each lender for, for review by lenders' hardship teams and debt counsellors. "
+              "Every amount is computed month by month from each debt's contract rate, penalty interest and fees."},
+    # cover
+    "report.cover.total_owed": {"zh": "债务总额", "en": "Total owed"},
+    "report.cover.budget": {"zh": "每月可还款", "en": "Monthly repayment budget"},
+    "report.cover.strategy": {"zh": "还款策略", "en": "Repayment strategy"},
+    "report.cover.debt_free": {"zh": "预计还清", "en": "Debt-free by"},
+    "report.cover.debt_free_value": {"zh": "{month}（{months}）", "en": "{month} ({months})"},
+    "report.cover.total_cost": {"zh": "利息与费用合计", "en": "Interest and fees"},
+    "report.cover.total_paid": {"zh": "还款总额", "en": "Total repaid"},
+    "report.cover.lenders": {"zh": "债权机构", "en": "Lenders"},
+    "report.cover.lenders_value": {"zh": "{count} 家", "en": "{count}"},
+    "report.cover.overdue": {"zh": "已逾期", "en": "Overdue now"},
+    "report.cover.overdue_value": {"zh": "{count} 笔，共 {amount}", "en": "{count} debts, {amount}"},
+    "report.cover.none": {"zh": "无", "en": "none"},
+    "report.debts.title": {"zh": "债务明细", "en": "Debts"},
+    "report.debts.lender": {"zh": "机构", "en": "Lender"},
+    "report.debts.kind": {"zh": "类型", "en": "Kind"},
+    "report.debts.balance": {"zh": "欠款余额", "en": "Balance"},
+    "report.debts.rate": {"zh": "年利率", "en": "Annual rate"},
+    "report.debts.due": {"zh": "每月应还", "en": "Due monthly"},
+    "report.debts.overdue": {"zh": "逾期", "en": "Overdue"},
+    "report.debts.overdue_value": {"zh": "{days}天 / {amount}", "en": "{days} days / {amount}"},
+    "report.debts.pct_of_balance": {"zh": "余额的{pct}", "en": "{pct} of balance"},
+    "report.total": {"zh": "合计", "en": "Total"},
+    "report.dash": {"zh": "—", "en": "—"},
+    # budget
+    "report.budget.title": {"zh": "每月收支与还款能力", "en": "Monthly budget and capacity to pay"},
+    "report.budget.item": {"zh": "项目", "en": "Item"},
+    "report.budget.amount": {"zh": "每月金额", "en": "Per month"},
+    "report.budget.income": {"zh": "每月净收入", "en": "Net monthly income"},
+    "report.budget.buffer": {"zh": "安全垫（应急备用）", "en": "Safety buffer"},
+    "report.budget.available": {"zh": "可用于还债", "en": "Available for debt"},
+    "report.budget.only_number": {
+        "zh": "每月可用于还款的金额为 {amount}（已扣除房租、吃饭、交通、家人等必要开支）。",
+        "en": "The money available for debt each month is {amount}, after rent, food, transport, dependants and other essentials."},
+    "report.budget.schedule": {"zh": "预算按月变化：{months}。", "en": "The budget changes by month: {months}."},
+    "report.budget.shock": {
+        "zh": "已考虑收入下降：自第{start}个月起连续{months}个月收入减少{pct}。",
+        "en": "An income drop is included: {pct} less income for {months} months from month {start}."},
+    "report.budget.covers": {
+        "zh": "首月各笔应还款合计 {due}，预算可以全部覆盖，多出的 {extra} 按所选策略用于提前还款。",
+        "en": "The first month's total due is {due}; the budget covers it, and the remaining {extra} goes to early repayment under the chosen strategy."},
+    "report.budget.gap": {
+        "zh": "首月各笔应还款合计 {due}，超出预算 {gap}。按现有合同无法足额还款，因此本人向各机构申请调整还款安排（见协商方案）。",
+        "en": "The first month's total due is {due}, {gap} more than the budget. The contracts cannot be met as they stand, so I am asking each lender to adjust the arrangement (see the proposals)."},
+    "report.budget.interest_gap": {
+        "zh": "首月新增利息 {interest} 已超过预算 {budget}：若不协商，欠款只会越来越多。",
+        "en": "The first month's interest alone, {interest}, exceeds the budget {budget}: without an agreement the debt keeps growing."},
+    # comparison
+    "report.compare.title": {"zh": "还款策略比较", "en": "Repayment strategies compared"},
+    "report.compare.intro": {
+        "zh": "以下按相同预算模拟了各种还款方式。排序依次考虑：能否还清、还清时间、利息与费用、出现逾期的月数。标黄的一行为本计划采用的策略。",
+        "en": "Each way of repaying was simulated with the same budget, ranked by: whether it clears the debts, how soon, interest and fees, and months with arrears. The highlighted row is the strategy this plan uses."},
+    "report.compare.rank": {"zh": "排名", "en": "Rank"},
+    "report.compare.strategy": {"zh": "策略", "en": "Strategy"},
+    "report.compare.months": {"zh": "还清用时", "en": "Debt-free in"},
+    "report.compare.interest": {"zh": "利息（含罚息）", "en": "Interest (incl. penalty)"},
+    "report.compare.fees": {"zh": "违约金/滞纳金", "en": "Late fees"},
+    "report.compare.paid": {"zh": "还款总额", "en": "Total repaid"},
+    "report.compare.arrears": {"zh": "有逾期的月数", "en": "Months in arrears"},
+    "report.chart.title": {"zh": "各策略下的剩余欠款总额", "en": "Total balance owed under each strategy"},
+    "report.chart.x": {"zh": "月份", "en": "Month"},
+    "report.chart.y": {"zh": "剩余欠款（元）", "en": "Balance owed (yuan)"},
+    "report.chart.alt": {"zh": "各还款策略下剩余欠款总额随月份变化的折线图",
+                         "en": "Line chart of the total balance owed month by month under each strategy"},
+    "report.chart.unit_wan": {"zh": "万", "en": "k"},
+    # schedule
+    "report.schedule.title": {"zh": "逐月还款计划", "en": "Month-by-month schedule"},
+    "report.schedule.intro": {
+        "zh": "策略：{strategy}。前{full}个月逐月列出，之后按年汇总。金额为当月实际还款，“—”表示当月无需还款或已还清。",
+        "en": "Strategy: {strategy}. The first {full} months are listed one by one, then each year is summarised. Amounts are the payments made that month; “—” means nothing is paid (or the debt is cleared)."},
+    "report.schedule.part": {"zh": "（续表 {part}/{parts}）", "en": "(part {part} of {parts})"},
+    "report.schedule.month": {"zh": "月份", "en": "Month"},
+    "report.schedule.total": {"zh": "当月还款", "en": "Paid"},
+    "report.schedule.cost": {"zh": "利息与费用", "en": "Interest & fees"},
+    "report.schedule.balance": {"zh": "月末欠款", "en": "Balance at end"},
+    "report.schedule.year": {"zh": "第{n}年", "en": "Year {n}"},
+    "report.schedule.year_span": {"zh": "第{n}年\n{first}–{last}", "en": "Year {n}\n{first}–{last}"},
+    "report.schedule.cleared": {"zh": "所有债务于 {month}（第{n}个月）还清。", "en": "Every debt is cleared in {month} (month {n})."},
+    "report.schedule.not_cleared": {
+        "zh": "按此预算和策略，{months}内无法还清，届时仍欠 {balance}。必须与各机构协商减免或延长期限。",
+        "en": "With this budget and strategy the debts are not cleared within {months}; {balance} would still be owed. Lenders must agree to reduce or reschedule."},
+    "report.schedule.truncated": {"zh": "（表中只列出前{years}年。）", "en": "(Only the first {years} years are shown.)"},
+    "report.payoff.title": {"zh": "各笔债务还清时间", "en": "When each debt is cleared"},
+    "report.payoff.month": {"zh": "还清月份", "en": "Cleared in"},
+    "report.payoff.paid": {"zh": "累计还款", "en": "Total paid"},
+    "report.payoff.cost": {"zh": "利息与费用", "en": "Interest & fees"},
+    "report.payoff.arrears": {"zh": "逾期月数", "en": "Months in arrears"},
+    # negotiation
+    "report.neg.title": {"zh": "向各机构提出的协商方案", "en": "What I am asking each lender for"},
+    "report.neg.timetable": {"zh": "协商还款时间表", "en": "Negotiated repayment timetable"},
+    "report.neg.principal": {"zh": "欠款本金", "en": "Owed"},
+    "report.neg.rate": {"zh": "年利率（原→申请）", "en": "Rate (now → asked)"},
+    "report.neg.instalment": {"zh": "每月还款", "en": "Monthly"},
+    "report.neg.months": {"zh": "期数", "en": "Term"},
+    "report.neg.period": {"zh": "还款期间", "en": "Period"},
+    "report.neg.total": {"zh": "还款总额", "en": "Total repaid"},
+    "report.neg.asks": {"zh": "具体申请事项", "en": "What I ask of each lender"},
+    "report.neg.timetable_intro": {
+        "zh": "按上述方案，各机构每月收到的还款如下（前{full}期逐期列出，之后按年汇总）。",
+        "en": "Under these proposals each lender receives the payments below (the first {full} payments one by one, then by year)."},
+    "report.neg.ask.refused": {"zh": "按原合同还款", "en": "repay on the original terms"},
+    "report.neg.ask.pause": {"zh": "停息挂账（协商期间不再计息）", "en": "freeze interest while the plan runs"},
+    "report.neg.ask.rate": {"zh": "年利率降至 {rate}", "en": "reduce the rate to {rate} a year"},
+    "report.neg.ask.penalty": {"zh": "减免罚息", "en": "waive penalty interest"},
+    "report.neg.ask.fees": {"zh": "减免违约金/滞纳金", "en": "waive late fees"},
+    "report.neg.ask.arrears": {"zh": "逾期的 {amount} 并入分期", "en": "fold the {amount} overdue into the instalments"},
+    "report.neg.ask.settlement": {"zh": "本金减免 {pct}", "en": "a {pct} discount on the principal"},
+    "report.neg.ask.instalments": {"zh": "分 {months} 期，每期 {amount}", "en": "{months} monthly payments of {amount}"},
+    "report.rights.based_on": {"zh": "依据：{citation}", "en": "Source: {citation}"},
+    "report.neg.unavailable": {
+        "zh": "协商方案模块尚未提供，本节仅列出按现有合同的还款安排。",
+        "en": "The negotiation module is not available, so this section shows only the contractual schedule."},
+    # letters
+    "report.letter.title": {"zh": "致{lender}的协商还款申请", "en": "Repayment application to {lender}"},
+    "report.letter.channel": {"zh": "官方渠道：{channel}", "en": "Official channel: {channel}"},
+    "report.letter.fallback": {
+        "zh": "尊敬的{lender}客服/协商团队：\n\n本人因收入下降，目前无法按原合同足额还款，但有还款意愿。"
+              "本人在{lender}的欠款余额为 {balance}，合同每月应还 {due}。根据附上的还款计划，本人每月可用于偿还全部债务的金额为 {budget}，"
+              "按此计划可向贵机构每月还款约 {first_payment}，预计于 {payoff} 还清。\n\n"
+              "恳请贵机构考虑个性化分期、延期或减免罚息等安排，并在协商期间暂停催收。本人会按约定按时还款，"
+              "并通过贵机构的官方渠道保持联系。\n\n此致\n敬礼\n\n申请人：{name}\n日期：{date}",
+        "en": "Dear {lender} customer service / hardship team,\n\nMy income has fallen and I cannot currently meet the "
+              "contractual payments in full, but I am willing to repay. I owe {lender} {balance}, with {due} due each month. "
+              "Under the attached plan I can put {budget} a month towards all my debts, which means about {first_payment} a month "
+              "to you, clearing the debt by {payoff}.\n\nI ask you to consider a personalised instalment plan, an extension or "
+              "a waiver of penalty interest, and to pause collection while we agree terms. I will pay on time as agreed and "
+              "stay in contact through your official channels.\n\nYours faithfully,\n\n{name}\n{date}"},
+    "report.letter.borrower": {"zh": "借款人", "en": "The borrower"},
+    # rights
+    "report.rights.title": {"zh": "借款人的权利（简要）", "en": "The borrower's rights, in brief"},
+    "report.rights.intro": {
+        "zh": "以下只列出已核实的法律依据，供协商时参考。如遇违法催收，请保存证据，并通过官方渠道投诉。",
+        "en": "Only verified legal sources are listed, for reference in negotiation. If collection breaks the rules, keep the evidence and complain through official channels."},
+    "report.rights.source": {"zh": "依据", "en": "Source"},
+    "report.rights.content": {"zh": "内容", "en": "What it says"},
+    # incidents
+    "report.incidents.title": {"zh": "催收情况记录", "en": "Log of collection contacts"},
+    "report.incidents.intro": {"zh": "以下为本人记录的催收联系情况（共{count}条）。",
+                               "en": "Collection contacts recorded by me ({count} entries)."},
+    "report.incidents.when": {"zh": "时间", "en": "When"},
+    "report.incidents.lender": {"zh": "机构", "en": "Lender"},
+    "report.incidents.channel": {"zh": "方式", "en": "Channel"},
+    "report.incidents.who": {"zh": "联系对象", "en": "Contacted"},
+    "report.incidents.summary": {"zh": "经过", "en": "What happened"},
+    "report.incidents.tags": {"zh": "问题", "en": "Issues"},
+    # errors
+    "issue.report_unknown_lang": {"zh": "不支持的语言 '{value}'（可选 zh、en）",
+                                  "en": "unsupported language '{value}' (choose zh or en)"},
+    "issue.report_bad_date": {"zh": "'{value}' 不是有效日期", "en": "'{value}' is not a valid date"},
+})

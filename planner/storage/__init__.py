@@ -1,0 +1,29 @@
+"""Counsellor mode's persistence: clients, sessions, plan versions, negotiation status, incidents.
+
+An embedded SQLite file by default (``PLANNER_DATA_DIR``), PostgreSQL when
+``DATABASE_URL`` is set; the same numbered migrations build both.  Everything
+goes through :class:`Repository`; it never imports streamlit.
+
+>>> from planner.storage import Repository
+>>> repo = Repository.open("sqlite://")
+>>> [c.display_name for c in (repo.create_client("王五"), repo.create_client("赵六"))]
+['王五', '赵六']
+"""
+
+from .archive import client_document, export_client, import_client
+from .db import compact, create_engine, database_url, sqlite_path
+from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
+from .errors import ConflictError, InvalidArchive, InvalidInputValue, NotFound, StorageError
+from .pseudonym import pseudonymise, redact
+from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion, SessionNote,
+                      status_label)
+from .repository import Repository
+from .schema import LATEST, MIGRATIONS, STATUSES, SchemaTooNew, current_version, migrate
+
+__all__ = sorted([
+    "BalanceChange", "Client", "ConflictError", "FieldChange", "IncidentRecord", "InvalidArchive",
+    "InvalidInputValue", "LATEST", "MIGRATIONS", "NegotiationRecord", "NotFound", "PlanDiff", "PlanSummary",
+    "PlanVersion", "Repository", "STATUSES", "SchemaTooNew", "SessionNote", "StorageError",
+    "client_document", "compact", "create_engine", "current_version", "database_url", "diff_versions",
+    "export_client", "import_client", "migrate", "pseudonymise", "redact", "sqlite_path", "status_label",
+])

@@ -1,0 +1,107 @@
+"""The storage layer's exceptions, each carrying the numbers and a zh/en message.
+
+::
+
+    PlannerError
+     └── StorageError          (anything the storage layer refuses)
+          ├── ConflictError    (another session changed the client since you loaded it)
+          ├── NotFound         (no such client / plan version)
+          └── InvalidArchive   (an import zip that is not a planner export, or is damaged)
+
+They carry no client data (names, notes): only ids, versions and codes, so they
+are safe to log.
+
+>>> e = ConflictError(client_id=3, expected=2, actual=4)
+>>> e.message("en")
+'Client #3 was changed in another session (you loaded version 2, it is now version 4). Your change was NOT saved: reload the client and apply it again.'
+"""
+
+from __future__ import annotations
+
+from ..i18n import register, t
+from ..models import PlannerError
+
+register({
+    "store.err.conflict": {
+        "zh": "客户 #{client_id} 已在另一个会话中被修改（您载入的是第 {expected} 版，现在是第 {actual} 版）。"
+              "您的修改没有保存：请重新载入该客户后再操作一次。",
+        "en": "Client #{client_id} was changed in another session (you loaded version {expected}, "
+              "it is now version {actual}). Your change was NOT saved: reload the client and apply it again."},
+    "store.err.not_found": {"zh": "找不到{what} #{id}（可能已被删除）。",
+                            "en": "{what} #{id} was not found (it may have been deleted)."},
+    "store.what.client": {"zh": "客户", "en": "Client"},
+    "store.what.plan_version": {"zh": "方案版本", "en": "Plan version"},
+    "store.err.invalid_archive": {"zh": "无法导入：{detail}", "en": "Cannot import: {detail}"},
+    "store.archive.not_zip": {"zh": "文件不是 zip 压缩包", "en": "the file is not a zip archive"},
+    "store.archive.no_manifest": {"zh": "压缩包里没有 client.json，不是本工具导出的文件",
+                                  "en": "the archive has no client.json: it is not an export of this planner"},
+    "store.archive.bad_format": {"zh": "client.json 格式不对（{where}）",
+                                 "en": "client.json is not in the expected format ({where})"},
+    "store.archive.newer": {"zh": "导出文件的格式版本 {found} 比本程序支持的 {supported} 新，请先升级程序",
+                            "en": "the export's format version {found} is newer than this program's "
+                                  "{supported}: upgrade the program first"},
+    "store.archive.too_large": {"zh": "压缩包解压后过大（上限 {limit}）",
+                                "en": "the archive is too large when unpacked (limit {limit})"},
+    "store.archive.bad_debts": {"zh": "方案版本 {label} 中的债务无效：{detail}",
+                                "en": "the debts of plan version {label} are invalid: {detail}"},
+    "store.err.bad_status": {"zh": "'{value}' 不是有效的协商状态（{choices}）",
+                             "en": "'{value}' is not a negotiation status ({choices})"},
+    "store.err.bad_name": {"zh": "客户名称不能为空，且最多 {limit} 个字",
+                           "en": "a client name must not be empty and has at most {limit} characters"},
+})
+
+
+class StorageError(PlannerError):
+    """Base of the storage exceptions: ``code`` selects the message, ``params`` fill it."""
+
+    code = "store.err.invalid_archive"
+
+    def __init__(self, **params: object):
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        return t(self.code, lang, **self.params)
+
+
+class ConflictError(StorageError):
+    """An update carried a stale client version: nothing was written."""
+
+    code = "store.err.conflict"
+
+    def __init__(self, *, client_id: int, expected: int, actual: int):
+        self.client_id, self.expected, self.actual = client_id, expected, actual
+        super().__init__(client_id=client_id, expected=expected, actual=actual)
+
+
+class NotFound(StorageError, LookupError):
+    code = "store.err.not_found"
+
+    def __init__(self, *, what: str, id: int):  # noqa: A002  (the message's own word)
+        self.what, self.id = what, id
+        super().__init__(what=what, id=id)
+
+    def message(self, lang: str = "zh") -> str:
+        return t(self.code, lang, what=t(f"store.what.{self.what}", lang), id=self.id)
+
+
+class InvalidInputValue(StorageError, ValueError):
+    """A value the user gave that storage refuses (a status word, an empty name)."""
+
+    def __init__(self, code: str, **params: object):
+        self.code = code
+        super().__init__(**params)
+
+
+class InvalidArchive(StorageError, ValueError):
+    """An import that is not a planner export, or is damaged; ``reason`` is a message key."""
+
+    code = "store.err.invalid_archive"
+
+    def __init__(self, reason: str, **params: object):
+        self.reason, self.reason_params = reason, params
+        super().__init__()
+
+    def message(self, lang: str = "zh") -> str:
+        detail = t(self.reason, lang, **self.reason_params)
+        return t(self.code, lang, detail=detail)

@@ -1,0 +1,66 @@
+"""Budget page: income, expenses, buffer → money available for debt; income shock (AppTest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner import BudgetPlan, IncomeShock
+from tests.ui.conftest import metric, page_texts, run_page
+from ui.state import BUDGET_PLAN
+
+PAGE = "ui/pages/budget.py"
+
+
+def number_input(at, name):
+    return next(w for w in at.number_input if w.key.endswith(f".{name}"))
+
+
+@pytest.mark.parametrize("lang, label", [("zh", "每月可用于还债"), ("en", "Available for debt each month")])
+def test_renders_the_sample_budget(lang, label):
+    at = run_page(PAGE, lang)
+    assert metric(at, label) == "¥8,500"
+    assert len(at.number_input) == 8          # income, six categories, buffer
+
+
+def test_editing_income_changes_available_and_the_comparison():
+    at = run_page(PAGE)
+    at.switch_page("ui/pages/compare.py").run()
+    before = page_texts(at)
+    at.switch_page(PAGE).run()
+    number_input(at, "income").set_value(20_000).run()
+    assert metric(at, "每月可用于还债") == "¥13,500"
+    assert at.session_state[BUDGET_PLAN].available() == 13_500
+    at.switch_page("ui/pages/compare.py").run()
+    assert not at.exception and page_texts(at) != before
+    assert "¥13,500.00" in page_texts(at)
+
+
+def test_expense_and_buffer_reduce_available():
+    at = run_page(PAGE, "en")
+    number_input(at, "exp.medical").set_value(1_200).run()
+    number_input(at, "buffer").set_value(0).run()
+    assert metric(at, "Available for debt each month") == "¥8,000"
+
+
+def test_expenses_above_income_warn_and_point_to_negotiation():
+    at = run_page(PAGE)
+    number_input(at, "income").set_value(3_000).run()
+    assert metric(at, "每月可用于还债") == "¥0"
+    text = page_texts(at)
+    assert "超过收入" in text and "按合同还不上" in text
+
+
+def test_income_shock_controls():
+    at = run_page(PAGE, "en")
+    at.toggle[0].set_value(True).run()
+    at.slider[0].set_value(50.0).run()
+    plan = at.session_state[BUDGET_PLAN]
+    assert plan.shock == IncomeShock(50.0, 6, 1)
+    assert metric(at, "Available while income is lower") == "¥1,000"
+    assert "From month 1 to month 6" in page_texts(at)
+
+
+def test_widgets_follow_a_plan_set_from_outside():
+    at = run_page(PAGE, state={BUDGET_PLAN: BudgetPlan(income=5_000, buffer=1_000), "budget.version": 3})
+    assert number_input(at, "income").value == 5_000
+    assert metric(at, "每月可用于还债") == "¥4,000"

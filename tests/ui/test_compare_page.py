@@ -1,0 +1,57 @@
+"""Strategy comparison page: table, charts, schedule, plain-language verdict (AppTest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner import BudgetPlan
+from tests.ui.conftest import page_texts, run_page
+from ui.state import BUDGET_PLAN, COMPARE_STRATEGY
+
+PAGE = "ui/pages/compare.py"
+
+
+def charts(at):
+    return at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("lang, title, winner", [
+    ("zh", "还款方案对比", "最快也最省的还法"), ("en", "Compare repayment strategies", "Fastest and cheapest")])
+def test_renders_table_charts_and_verdict(lang, title, winner):
+    at = run_page(PAGE, lang)
+    assert at.title[0].value == title
+    assert winner in at.success[0].value
+    table = at.dataframe[0].value
+    assert len(table) == 4                     # avalanche, snowball, spread, minimum
+    assert len(charts(at)) == 4
+    assert len(at.download_button) == 1
+    text = page_texts(at)
+    assert ("原因" in text) if lang == "zh" else ("Why" in text)
+
+
+def test_budget_below_dues_points_to_negotiation():
+    at = run_page(PAGE, state={BUDGET_PLAN: BudgetPlan(income=6_000), "budget.version": 1})
+    text = page_texts(at)
+    assert "少 ¥1,617.72" in text                 # dues ¥7,617.72 vs budget ¥6,000
+    assert "协商" in text
+    assert len(at.expander) == 1                  # the plans are tucked away, not shown as the answer
+
+
+def test_budget_below_interest_says_it_plainly():
+    at = run_page(PAGE, "zh", state={BUDGET_PLAN: BudgetPlan(income=800), "budget.version": 1})
+    assert "每个平台还一点，连利息都还不上" in at.error[0].value
+
+
+def test_choosing_a_strategy_changes_the_detail():
+    at = run_page(PAGE, "en")
+    assert at.session_state[COMPARE_STRATEGY] == "avalanche"
+    at.selectbox(key=COMPARE_STRATEGY).set_value("spread").run()
+    assert not at.exception
+    assert any("(spread)" in s.value for s in at.subheader)
+
+
+def test_shocked_budget_is_marked():
+    from planner import IncomeShock
+    plan = BudgetPlan(income=15_000, expenses={"rent": 2_800}, shock=IncomeShock(50, 3, 2))
+    at = run_page(PAGE, "en", state={BUDGET_PLAN: plan, "budget.version": 1})
+    assert "income drop applied" in page_texts(at)

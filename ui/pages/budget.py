@@ -1,0 +1,98 @@
+"""Budget page: income, essential expenses, buffer → money available for debt; income shock."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui.text.budget  # noqa: F401  (registers this page's texts)
+from planner import (EXPENSE_CATEGORIES, BudgetPlan, IncomeShock, InvalidInput, budget_check, format_money,
+                     format_pct, portfolio_totals, t)
+from ui import state
+
+MONEY_MAX = 1e9
+
+
+def _init_widgets(plan: BudgetPlan) -> None:
+    """Seed the widgets from the stored plan when they are (re)created."""
+    shock = plan.shock
+    seeds = {"income": plan.income, "buffer": plan.buffer,
+             **{f"exp.{c}": plan.expense(c) for c in EXPENSE_CATEGORIES},
+             "shock_on": shock is not None, "shock_pct": float(shock.loss_pct) if shock else 30.0,
+             "shock_months": shock.months if shock else 6, "shock_start": shock.start_month if shock else 1}
+    for name, value in seeds.items():
+        key = state.budget_widget_key(name)
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def _money_input(label: str, name: str, help: str | None = None) -> float:
+    return st.number_input(label, min_value=0.0, max_value=MONEY_MAX, step=100.0, format="%.0f",
+                           key=state.budget_widget_key(name), help=help)
+
+
+def _read_plan(lang: str) -> BudgetPlan | None:
+    w = state.budget_widget_key
+    shock = None
+    if st.session_state[w("shock_on")]:
+        shock = IncomeShock(loss_pct=float(st.session_state[w("shock_pct")]),
+                            months=int(st.session_state[w("shock_months")]),
+                            start_month=int(st.session_state[w("shock_start")]))
+    try:
+        return BudgetPlan(income=st.session_state[w("income")], buffer=st.session_state[w("buffer")],
+                          expenses={c: st.session_state[w(f"exp.{c}")] for c in EXPENSE_CATEGORIES}, shock=shock)
+    except InvalidInput as e:
+        st.error(t("ui.budget.not_saved", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+        return None
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("ui.budget.title", lang))
+    st.caption(t("ui.budget.intro", lang))
+    _init_widgets(state.get_budget_plan())
+
+    inputs, results = st.columns([3, 2], gap="large")
+    with inputs:
+        _money_input(t("ui.budget.income", lang), "income")
+        st.subheader(t("ui.budget.expenses", lang))
+        cols = st.columns(3)
+        for i, cat in enumerate(EXPENSE_CATEGORIES):
+            with cols[i % 3]:
+                _money_input(t(f"budget.cat.{cat}", lang), f"exp.{cat}")
+        _money_input(t("ui.budget.buffer", lang), "buffer", help=t("ui.budget.buffer_help", lang))
+        st.toggle(t("ui.budget.shock", lang), key=state.budget_widget_key("shock_on"))
+        if st.session_state[state.budget_widget_key("shock_on")]:
+            s1, s2, s3 = st.columns(3)
+            s1.slider(t("ui.budget.shock_pct", lang), 0.0, 100.0, step=5.0, key=state.budget_widget_key("shock_pct"))
+            s2.number_input(t("ui.budget.shock_months", lang), min_value=1, max_value=120, step=1,
+                            key=state.budget_widget_key("shock_months"))
+            s3.number_input(t("ui.budget.shock_start", lang), min_value=1, max_value=600, step=1,
+                            key=state.budget_widget_key("shock_start"))
+
+    plan = _read_plan(lang)
+    if plan is not None:
+        state.set_budget_plan(plan, reset_widgets=False)
+    plan = state.get_budget_plan()
+    debts, _ = state.get_debts()
+    due = portfolio_totals(debts).due
+    with results:
+        available = plan.available()
+        st.metric(t("ui.budget.available", lang), format_money(available, lang, decimals=0))
+        if plan.shock is not None and plan.shock.loss_pct > 0:
+            low = plan.available(plan.shock.start_month)
+            st.metric(t("ui.budget.available_shock", lang), format_money(low, lang, decimals=0))
+            st.caption(t("ui.budget.shock_summary", lang, start=plan.shock.start_month,
+                         end=plan.shock.start_month + plan.shock.months - 1,
+                         pct=format_pct(plan.shock.loss_pct, lang, decimals=0),
+                         available=format_money(low, lang, decimals=0)))
+        if debts:
+            st.metric(t("ui.budget.dues", lang), format_money(due, lang, decimals=0))
+        for issue in plan.warnings():
+            st.warning(issue.message(lang))
+        check = budget_check(debts, state.get_budget()) if debts else None
+        if check is not None and not check.covers_dues:
+            st.error(t("ui.budget.below_dues", lang, gap=format_money(check.dues_gap, lang, decimals=0)))
+        st.page_link("ui/pages/compare.py", label=t("ui.budget.next", lang), icon=":material/arrow_forward:")
+
+
+render()

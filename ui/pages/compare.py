@@ -1,0 +1,141 @@
+"""Strategy comparison page: the table, the charts, the schedule and the plain-language verdict."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import ui.text.compare  # noqa: F401  (registers this page's texts)
+from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
+                     plan_month_date, schedule_table, t)
+from ui import cached, charts, state
+
+ROOT = Path(__file__).resolve().parents[2]
+NEGOTIATE_PAGE = "ui/pages/negotiate.py"
+SCHEDULE_PREVIEW_ROWS = 600
+_SHOW = {"error": st.error, "warning": st.warning, "info": st.info, "success": st.success}
+
+
+def _labels(comparison: Comparison, lang: str) -> dict[str, str]:
+    best = comparison.ranking[0]
+    return {k: get_strategy(k).label(lang) + (t("ui.compare.best_mark", lang) if k == best else "")
+            for k in comparison.ranking}
+
+
+def _summary(comparison: Comparison, lang: str, start: date) -> pd.DataFrame:
+    rows = []
+    labels = _labels(comparison, lang)
+    for row in comparison.rows():
+        months = row["months_to_debt_free"]
+        rows.append({
+            t("ui.compare.col.rank", lang): row["rank"],
+            t("ui.compare.col.strategy", lang): labels[row["strategy"]],
+            t("ui.compare.col.months", lang): format_months(months, lang),
+            t("ui.compare.col.date", lang): format_month(plan_month_date(start, months) if months else None, lang),
+            t("ui.compare.col.interest", lang): format_money(row["total_interest"], lang),
+            t("ui.compare.col.penalty", lang): format_money(row["penalty_interest"], lang),
+            t("ui.compare.col.fees", lang): format_money(row["total_fees"], lang),
+            t("ui.compare.col.arrears", lang): row["months_in_arrears"],
+            t("ui.compare.col.paid", lang): format_money(row["total_paid"], lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def _negotiate_pointer(lang: str) -> None:
+    if (ROOT / NEGOTIATE_PAGE).exists():
+        st.page_link(NEGOTIATE_PAGE, label=t("ui.compare.negotiate", lang), icon=":material/handshake:")
+    else:
+        st.markdown(t("ui.compare.negotiate_text", lang))
+
+
+def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None:
+    results = [comparison[k] for k in comparison.ranking]
+    labels = _labels(comparison, lang)
+    months = charts.chart_months(results)
+    x, legend = t("ui.compare.axis.month", lang), t("ui.compare.legend.strategy", lang)
+    strategy = labels[chosen]
+    tabs = st.tabs([t(f"ui.compare.tab.{k}", lang) for k in ("total", "lenders", "arrears", "timeline")])
+    with tabs[0]:
+        st.plotly_chart(charts.total_balance(results, labels, months=months, title=t("ui.compare.chart.total", lang),
+                                             x=x, y=t("ui.compare.axis.balance", lang), legend=legend),
+                        key="compare.chart_total", config={"displaylogo": False})
+    result = comparison[chosen]
+    with tabs[1]:
+        st.plotly_chart(charts.lender_balances(result, months=months, x=x, y=t("ui.compare.axis.balance", lang),
+                                               title=t("ui.compare.chart.lenders", lang, strategy=strategy),
+                                               legend=t("ui.compare.legend.lender", lang)),
+                        key="compare.chart_lenders", config={"displaylogo": False})
+    with tabs[2]:
+        st.plotly_chart(charts.arrears_accounts(results, labels, months=months, x=x, legend=legend,
+                                                title=t("ui.compare.chart.arrears", lang),
+                                                y=t("ui.compare.axis.accounts", lang)),
+                        key="compare.chart_arrears", config={"displaylogo": False})
+    with tabs[3]:
+        texts = [t("ui.compare.timeline.paid", lang, month=o.payoff_month,
+                   date=format_month(plan_month_date(start, o.payoff_month), lang))
+                 if o.payoff_month else t("ui.compare.timeline.open", lang) for o in result.outcomes]
+        st.plotly_chart(charts.payoff_timeline(result, months=months, x=x, y=t("ui.compare.axis.lender", lang),
+                                               title=t("ui.compare.chart.timeline", lang, strategy=strategy),
+                                               paid_text=texts),
+                        key="compare.chart_timeline", config={"displaylogo": False})
+    if months < max(r.months_run for r in results):
+        st.caption(t("ui.compare.chart_cut", lang, months=months))
+
+
+def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: str, start: date) -> None:
+    label = get_strategy(chosen).label(lang)
+    st.subheader(t("ui.compare.schedule", lang, strategy=label))
+    table = schedule_table(comparison[chosen], lang, start=start)
+    if len(table) > SCHEDULE_PREVIEW_ROWS:
+        st.caption(t("ui.compare.sch_rows", lang, n=SCHEDULE_PREVIEW_ROWS, total=len(table)))
+    st.dataframe(table.head(SCHEDULE_PREVIEW_ROWS), hide_index=True, width="stretch", height=320)
+    st.download_button(t("ui.compare.schedule_download", lang),
+                       data=cached.schedule_bytes(debts, budget, chosen, lang, start),
+                       file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",
+                       on_click="ignore", key="compare.download", icon=":material/download:")
+
+
+def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date) -> None:
+    st.subheader(t("ui.compare.table", lang))
+    st.dataframe(_summary(comparison, lang, start), hide_index=True, width="stretch")
+    if st.session_state.get(state.COMPARE_STRATEGY) not in comparison.ranking:
+        st.session_state[state.COMPARE_STRATEGY] = comparison.ranking[0]
+    labels = _labels(comparison, lang)
+    chosen = st.selectbox(t("ui.compare.choose", lang), options=list(comparison.ranking), key=state.COMPARE_STRATEGY,
+                          format_func=lambda k: labels[k])
+    _charts(comparison, chosen, lang, start)
+    _schedule(debts, budget, comparison, chosen, lang, start)
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("ui.compare.title", lang))
+    st.caption(t("ui.compare.intro", lang))
+    debts, issues = state.get_debts()
+    bad = {i.row for i in issues if i.is_error and i.row is not None}
+    if bad:
+        st.warning(t("ui.compare.bad_rows", lang, n=len(bad)))
+    if not debts:
+        st.info(t("ui.compare.no_debts", lang))
+        st.page_link("ui/pages/debts.py", label=t("page.debts", lang), icon=":material/list_alt:")
+        return
+    budget, start = state.get_budget(), date.today()
+    comparison = cached.comparison(tuple(debts), budget)
+    line = t("ui.compare.budget_line", lang, budget=format_money(budget.first, lang),
+             due=format_money(comparison.check.total_due, lang))
+    st.markdown(line + ("" if budget.is_constant else t("ui.compare.budget_line_shock", lang)))
+    notes = explain(comparison, lang, start=start)
+    for note in notes:
+        _SHOW[note.level](note.text)
+    if not comparison.check.covers_dues:
+        _negotiate_pointer(lang)
+        with st.expander(t("ui.compare.plans_anyway", lang)):
+            _details(tuple(debts), budget, comparison, lang, start)
+    else:
+        _details(tuple(debts), budget, comparison, lang, start)
+
+
+render()

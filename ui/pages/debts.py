@@ -1,0 +1,104 @@
+"""Debts page: the editable table of debts, CSV import/export, validation messages."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+import ui.text.debts  # noqa: F401  (registers this page's texts)
+from planner import (DebtKind, column_label, format_money, portfolio_totals, read_debts_csv, t,
+                     write_debts_csv)
+from ui import state
+
+
+def _column_config(lang: str) -> dict[str, object]:
+    config: dict[str, object] = {
+        c: st.column_config.TextColumn(column_label(c, lang), help=t(f"ui.debts.help.{c}", lang))
+        for c in state.DEBT_COLUMNS if c != "kind"}
+    config["name"] = st.column_config.TextColumn(column_label("name", lang), help=t("ui.debts.help.name", lang),
+                                                 pinned=True)
+    config["kind"] = st.column_config.SelectboxColumn(
+        column_label("kind", lang), options=[k.value for k in DebtKind], default=DebtKind.OTHER.value,
+        format_func=lambda v: DebtKind(v).label(lang) if v in DebtKind._value2member_map_ else str(v))
+    return config
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _on_upload() -> None:
+    """Import the uploaded CSV: on success its rows replace the table (as typed, errors included)."""
+    file = st.session_state.get(state.DEBT_UPLOAD)
+    if file is None:
+        return
+    imported = read_debts_csv(file.getvalue())
+    if imported.rows:
+        state.set_debt_rows(imported.rows)
+    st.session_state[state.DEBT_IMPORT] = imported
+
+
+def _import_report(lang: str) -> None:
+    imported = st.session_state.get(state.DEBT_IMPORT)
+    if imported is None:
+        return
+    file_issues = [i for i in imported.issues if i.row is None]
+    if imported.rows:
+        st.success(t("ui.debts.upload_done", lang, n=len(imported.rows), encoding=imported.encoding or "UTF-8"))
+        for issue in file_issues:
+            st.warning(issue.message(lang))
+    else:
+        st.error(t("ui.debts.upload_failed", lang) + "\n\n" + "\n".join(f"- {i.message(lang)}" for i in file_issues))
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("ui.debts.title", lang))
+    st.caption(t("ui.debts.intro", lang))
+
+    left, mid, right = st.columns([1, 1, 3])
+    left.button(t("ui.debts.load_sample", lang), on_click=state.load_sample, key="debts.btn_sample")
+    mid.button(t("ui.debts.start_empty", lang), on_click=state.start_empty, key="debts.btn_empty",
+               help=t("ui.debts.start_empty_help", lang))
+    with right:
+        st.file_uploader(t("ui.debts.upload", lang), type=["csv", "txt"], key=state.DEBT_UPLOAD,
+                         on_change=_on_upload)
+    _import_report(lang)
+
+    base = pd.DataFrame(state.debt_editor_base(), columns=list(state.DEBT_COLUMNS), dtype="string")
+    base.index = pd.RangeIndex(1, len(base) + 1)
+    edited = st.data_editor(base, key=state.debt_editor_key(), num_rows="dynamic", column_config=_column_config(lang),
+                            width="stretch", hide_index=False)
+    rows = [{c: _cell(rec.get(c)) for c in state.DEBT_COLUMNS} for rec in edited.to_dict("records")]
+    state.set_debt_rows(rows, reset_editor=False)
+
+    debts, issues = state.get_debts()
+    errors = [i for i in issues if i.is_error]
+    bad_rows = sorted({i.row for i in errors if i.row is not None})
+    if not any(r for row in rows for r in row.values()):
+        st.info(t("ui.debts.empty", lang))
+    elif bad_rows:
+        st.error(t("ui.debts.bad_rows", lang, n=len(bad_rows)) + "\n\n"
+                 + "\n".join(f"- {i.message(lang)}" for i in errors if i.row is not None))
+    else:
+        st.success(t("ui.debts.all_ok", lang, n=len(debts)))
+
+    totals = portfolio_totals(debts)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("ui.debts.metric_count", lang), totals.count)
+    c2.metric(t("ui.debts.metric_balance", lang), format_money(totals.balance, lang, decimals=0))
+    c3.metric(t("ui.debts.metric_due", lang), format_money(totals.due, lang, decimals=0))
+    c4.metric(t("ui.debts.metric_overdue", lang), totals.overdue)
+
+    if debts:
+        st.download_button(t("ui.debts.download", lang), data=write_debts_csv(debts, lang=lang),
+                           file_name=t("ui.debts.file_name", lang), mime="text/csv",
+                           help=t("ui.debts.download_help", lang), on_click="ignore", key="debts.download")
+    st.page_link("ui/pages/budget.py", label=t("ui.debts.next", lang), icon=":material/arrow_forward:")
+
+
+render()

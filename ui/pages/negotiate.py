@@ -1,0 +1,314 @@
+"""Negotiation page: proposal per lender, feasibility, hand adjustments, comparison, what-if, APR, letters.
+
+All money comes from planner (propose / evaluate / what_if_refused / apr / letters); this page
+only formats it and turns the adjustment table into ``overrides``.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+import ui.text.negotiate  # noqa: F401  (registers this page's texts)
+from planner import Budget, Debt, DebtKind, InvalidInput, format_date, format_money, format_months, format_pct, t
+from planner.apr import CostInputError, flag_cost, flat_fee_cost, true_cost
+from planner.letters import (HARDSHIPS, BorrowerProfile, filename, render_application, render_family_message,
+                             render_script)
+from planner.negotiation import METHODS, NegotiationPlan, evaluate, propose, what_if_refused
+from planner.negotiation.terms import proposed_rate
+from planner.negotiation import load_settings
+from ui import state
+
+# --------------------------------------------------------------------------- cached planner calls
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _plan(debts: tuple[Debt, ...], budget: Budget, method: str, start: date,
+          overrides: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]) -> NegotiationPlan:
+    return propose(debts, budget, method, start=start, overrides={k: dict(v) for k, v in overrides})
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _evaluation(plan: NegotiationPlan):
+    return evaluate(plan)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _refused(plan: NegotiationPlan, lender: str) -> NegotiationPlan:
+    return what_if_refused(plan, lender)
+
+
+# --------------------------------------------------------------------------- tables (formatting only)
+
+def _waived(line, lang: str) -> str:
+    parts = [t(f"ui.neg.waived.{k}", lang) for k, on in (("pause", line.interest_pause),
+                                                        ("penalty", line.penalty_waived),
+                                                        ("fees", line.fees_waived)) if on]
+    return "、".join(parts) if lang == "zh" else ", ".join(parts) or t("ui.neg.waived.none", lang)
+
+
+def proposal_frame(plan: NegotiationPlan, lang: str) -> pd.DataFrame:
+    c = lambda k: t(f"ui.neg.col.{k}", lang)  # noqa: E731
+    rows = []
+    for ln in plan.lines:
+        row = {c("lender"): ln.name, c("kind"): ln.kind.label(lang),
+               c("principal"): format_money(ln.principal, lang),
+               c("arrears"): format_money(ln.arrears_folded, lang),
+               c("rate"): f"{format_pct(ln.original_rate_pct, lang)} → {format_pct(ln.proposed_rate_pct, lang)}",
+               c("waived"): _waived(ln, lang) or t("ui.neg.waived.none", lang),
+               c("instalment"): format_money(ln.instalment, lang)}
+        if plan.method == "sequential":
+            row[c("token")] = format_money(ln.token, lang)
+        row |= {c("months"): ln.months, c("limit"): ln.max_term_months,
+                c("first"): format_date(ln.first_payment, lang), c("last"): format_date(ln.last_payment, lang),
+                c("total"): format_money(ln.total_repay, lang), c("channel"): ln.channel_text(lang)}
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _show_plan(plan: NegotiationPlan, lang: str, key: str) -> None:
+    (st.success if plan.feasible else st.error)(plan.reason.render(lang))
+    if not plan.feasible and plan.min_budget is not None:
+        st.caption(t("ui.neg.shown_at_min", lang, amount=format_money(plan.min_budget, lang)))
+    st.dataframe(proposal_frame(plan, lang), hide_index=True, width="stretch", key=key)
+    st.caption(t("ui.neg.total_line", lang, monthly=format_money(plan.total_monthly, lang),
+                 budget=format_money(plan.budget, lang), total=format_money(plan.total_repay, lang),
+                 principal=format_money(plan.total_principal, lang)))
+
+
+def _measure(key: str, value, lang: str) -> str:
+    if key in ("months_to_debt_free",):
+        return format_months(value, lang)
+    if key == "months_in_arrears":
+        return "—" if value is None else str(value)
+    return format_money(value, lang)
+
+
+def comparison_frame(plan: NegotiationPlan, lang: str) -> tuple[pd.DataFrame, str]:
+    ev = _evaluation(plan)
+    rows = []
+    for r in ev.rows():
+        m = r["measure"]
+        saving = r["saving"]
+        rows.append({t("ui.neg.col.measure", lang): t(f"ui.neg.m.{m}", lang),
+                     t("ui.neg.col.accepted", lang): _measure(m, r["accepted"], lang),
+                     t("ui.neg.col.no_deal", lang): _measure(m, r["no_deal"], lang),
+                     t("ui.neg.col.saving", lang): "—" if saving is None else _measure(m, saving, lang)})
+    return pd.DataFrame(rows), ev.no_deal_strategy
+
+
+# --------------------------------------------------------------------------- hand adjustments
+
+_ED_COLS = ("rate", "months", "instalment", "waive_penalty", "waive_fees", "channel", "settlement")
+_ED_TO_OVERRIDE = {"rate": "rate_pct", "months": "months", "instalment": "instalment",
+                   "waive_penalty": "waive_penalty", "waive_fees": "waive_fees", "channel": "channel",
+                   "settlement": "settlement_pct"}
+
+
+def _editor_base(debts: tuple[Debt, ...]) -> pd.DataFrame:
+    settings = load_settings()
+    rows = []
+    for d in debts:
+        rule = settings.rule(d.kind)
+        rows.append({"lender": d.name, "rate": proposed_rate(d, settings), "months": None, "instalment": None,
+                     "waive_penalty": rule.waive_penalty, "waive_fees": rule.waive_fees,
+                     "channel": d.official_channel, "settlement": 0.0})
+    return pd.DataFrame(rows)
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
+
+
+def overrides_from_editor(base: pd.DataFrame, edited: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """Only the cells that differ from the automatic plan become overrides."""
+    out: dict[str, dict[str, object]] = {}
+    for (_, b), (_, e) in zip(base.iterrows(), edited.iterrows()):
+        changes = {}
+        for col in _ED_COLS:
+            new, old = e[col], b[col]
+            if _blank(new) or (not _blank(old) and new == old):
+                continue
+            if col == "settlement" and new == 0:
+                continue
+            value = new.item() if hasattr(new, "item") else new
+            changes[_ED_TO_OVERRIDE[col]] = value
+        if changes:
+            out[str(b["lender"])] = changes
+    return out
+
+
+def _adjust(debts: tuple[Debt, ...], lang: str) -> dict[str, dict[str, object]]:
+    st.session_state.setdefault(state.NEG_EDITOR_VERSION, 0)
+    base = _editor_base(debts)
+    with st.expander(t("ui.neg.adjust", lang)):
+        st.caption(t("ui.neg.adjust_help", lang))
+        c = lambda k: t(f"ui.neg.ed.{k}", lang)  # noqa: E731
+        edited = st.data_editor(
+            base, hide_index=True, width="stretch", num_rows="fixed",
+            key=f"{state.NEG_EDITOR}.{st.session_state[state.NEG_EDITOR_VERSION]}.{len(debts)}",
+            disabled=["lender"],
+            column_config={
+                "lender": st.column_config.TextColumn(t("ui.neg.col.lender", lang)),
+                "rate": st.column_config.NumberColumn(c("rate"), min_value=0.0, max_value=1000.0, format="%.2f"),
+                "months": st.column_config.NumberColumn(c("months"), min_value=1, max_value=600, step=1),
+                "instalment": st.column_config.NumberColumn(c("instalment"), min_value=0.0, format="%.2f"),
+                "waive_penalty": st.column_config.CheckboxColumn(c("waive_penalty")),
+                "waive_fees": st.column_config.CheckboxColumn(c("waive_fees")),
+                "channel": st.column_config.TextColumn(c("channel"), max_chars=2000),
+                "settlement": st.column_config.NumberColumn(c("settlement"), min_value=0.0, max_value=99.0,
+                                                            format="%.1f"),
+            })
+        if st.button(t("ui.neg.reset", lang), key=f"{state.NEG_EDITOR}.reset", icon=":material/restart_alt:"):
+            st.session_state[state.NEG_EDITOR_VERSION] += 1
+            st.rerun()
+    return overrides_from_editor(base, edited)
+
+
+# --------------------------------------------------------------------------- sections
+
+def _apr_section(debts: tuple[Debt, ...], lang: str) -> None:
+    st.subheader(t("ui.neg.apr", lang))
+    st.info(t("ui.neg.apr_flat", lang))
+    rows = []
+    for d in debts:
+        f = flag_cost(d.annual_rate, d.kind)
+        rows.append({t("ui.neg.col.lender", lang): d.name, t("ui.neg.col.kind", lang): d.kind.label(lang),
+                     t("ui.neg.col.apr", lang): format_pct(f.apr_pct, lang),
+                     t("ui.neg.col.effective", lang): format_pct(f.effective_pct, lang),
+                     t("ui.neg.col.cap", lang): format_pct(f.threshold_pct, lang),
+                     t("ui.neg.col.flag", lang): ("⚠ " if f.over else "") + f.message(lang)})
+    st.caption(t("ui.neg.apr_table", lang))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    with st.expander(t("ui.neg.calc", lang)):
+        k = state.NEG_APR
+        cols = st.columns(3)
+        amount = cols[0].number_input(t("ui.neg.calc.amount", lang), min_value=0.0, value=12000.0, step=1000.0,
+                                      key=f"{k}.amount")
+        fees = cols[1].number_input(t("ui.neg.calc.fees", lang), min_value=0.0, value=0.0, step=100.0,
+                                    key=f"{k}.fees")
+        months = cols[2].number_input(t("ui.neg.calc.months", lang), min_value=1, max_value=600, value=12,
+                                      step=1, key=f"{k}.months")
+        quote = st.radio(t("ui.neg.calc.quote", lang), ["flat", "instalment"], horizontal=True,
+                         key=f"{k}.quote", format_func=lambda q: t(f"ui.neg.calc.quote.{q}", lang))
+        kind = st.selectbox(t("ui.neg.calc.kind", lang), [kd.value for kd in DebtKind], index=1,
+                            key=f"{k}.kind", format_func=lambda v: DebtKind(v).label(lang))
+        try:
+            if quote == "flat":
+                pct = st.number_input(t("ui.neg.calc.flat_pct", lang), min_value=0.0, max_value=100.0, value=0.75,
+                                      step=0.05, format="%.2f", key=f"{k}.flat")
+                cost = flat_fee_cost(amount, pct, int(months), upfront_fees=fees)
+            else:
+                inst = st.number_input(t("ui.neg.calc.instalment", lang), min_value=0.0, value=1090.0, step=10.0,
+                                       key=f"{k}.instalment")
+                cost = true_cost(amount, [inst] * int(months), upfront_fees=fees)
+        except CostInputError:
+            st.warning(t("ui.neg.calc.error", lang))
+            return
+        st.markdown(t("ui.neg.calc.result", lang, apr=format_pct(cost.apr_pct, lang),
+                      effective=format_pct(cost.effective_pct, lang), paid=format_money(cost.total_paid, lang),
+                      cost=format_money(cost.total_cost, lang)))
+        f = flag_cost(cost, kind)
+        (st.warning if f.over else st.caption)(f.message(lang))
+
+
+def _download(text_md: str, text_txt: str, doc: str, line, lang: str, letter_lang: str, key: str) -> None:
+    label = t(f"neg.doc.{doc}", lang)
+    cols = st.columns(2)
+    cols[0].download_button(t("ui.neg.download_md", lang, doc=label), data=text_md.encode("utf-8"),
+                            file_name=filename(doc, line, letter_lang, "md"), mime="text/markdown",
+                            key=f"{key}.md", on_click="ignore", icon=":material/download:")
+    cols[1].download_button(t("ui.neg.download_txt", lang, doc=label), data=text_txt.encode("utf-8"),
+                            file_name=filename(doc, line, letter_lang, "txt"), mime="text/plain",
+                            key=f"{key}.txt", on_click="ignore", icon=":material/download:")
+
+
+def _letters(plan: NegotiationPlan, lang: str) -> None:
+    st.subheader(t("ui.neg.letters", lang))
+    if not plan.feasible:
+        st.warning(t("ui.neg.infeasible_letters", lang))
+    p = state.NEG_PROFILE
+    with st.expander(t("ui.neg.profile", lang)):
+        cols = st.columns(2)
+        name = cols[0].text_input(t("ui.neg.profile.name", lang), key=f"{p}.name", max_chars=60)
+        contact = cols[1].text_input(t("ui.neg.profile.contact", lang), key=f"{p}.contact", max_chars=100)
+        hardship = st.selectbox(t("ui.neg.profile.hardship", lang), list(HARDSHIPS), index=3, key=f"{p}.hardship",
+                                format_func=lambda h: t(f"neg.hardship.{h}", lang))
+        detail = st.text_area(t("ui.neg.profile.detail", lang), key=f"{p}.detail", max_chars=500)
+    profile = BorrowerProfile(name=name, hardship=hardship, hardship_detail=detail, contact=contact)
+    cols = st.columns(2)
+    names = [ln.name for ln in plan.lines]
+    if st.session_state.get(state.NEG_LENDER) not in names:
+        st.session_state[state.NEG_LENDER] = names[0]
+    lender = cols[0].selectbox(t("ui.neg.lender", lang), names, key=state.NEG_LENDER)
+    letter_lang = cols[1].radio(t("ui.neg.letter_lang", lang), ["zh", "en"], horizontal=True,
+                                key=state.NEG_LETTER_LANG, format_func=lambda c: {"zh": "中文", "en": "English"}[c])
+    line = plan.line(lender)
+    tabs = st.tabs([t(f"neg.doc.{d}", lang) for d in ("script", "application", "family")])
+    docs = {
+        "script": lambda fmt: render_script(plan, line, letter_lang, profile, fmt=fmt),
+        "application": lambda fmt: render_application(plan, line, letter_lang, profile, fmt=fmt),
+        "family": lambda fmt: render_family_message(letter_lang, profile, fmt=fmt),
+    }
+    for tab, (doc, render_doc) in zip(tabs, docs.items()):
+        with tab:
+            text_md = render_doc("md")
+            st.caption(t("ui.neg.copy_hint", lang))
+            st.code(text_md, language="markdown", wrap_lines=True)
+            _download(text_md, render_doc("txt"), doc, None if doc == "family" else line, lang, letter_lang,
+                      key=f"negotiate.dl.{doc}")
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("ui.neg.title", lang))
+    st.caption(t("ui.neg.intro", lang))
+    debts, issues = state.get_debts()
+    bad = {i.row for i in issues if i.is_error and i.row is not None}
+    if bad:
+        st.warning(t("ui.neg.bad_rows", lang, n=len(bad)))
+    if not debts:
+        st.info(t("ui.neg.no_debts", lang))
+        return
+    debts = tuple(debts)
+    budget = state.get_budget()
+    st.markdown(t("ui.neg.budget_line", lang, budget=format_money(min(budget.monthly), lang))
+                + ("" if budget.is_constant else t("ui.neg.budget_shock", lang)))
+    cols = st.columns(2)
+    method = cols[0].radio(t("ui.neg.method", lang), list(METHODS), key=state.NEG_METHOD,
+                           format_func=lambda m: METHODS[m].label(lang))
+    st.caption(METHODS[method].description(lang))
+    today = date.today()
+    default_start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    start = cols[1].date_input(t("ui.neg.start", lang), value=default_start, key=state.NEG_START)
+    overrides = _adjust(debts, lang)
+    ov_key = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in overrides.items()))
+    try:
+        plan = _plan(debts, budget, method, start, ov_key)
+    except InvalidInput as e:
+        st.error(t("ui.neg.bad_adjust", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+        plan = _plan(debts, budget, method, start, ())
+    st.subheader(t("ui.neg.table", lang))
+    _show_plan(plan, lang, key="negotiate.table")
+
+    st.subheader(t("ui.neg.compare", lang))
+    frame, strategy = comparison_frame(plan, lang)
+    st.caption(t("ui.neg.compare_help", lang, strategy=t(f"strategy.{strategy}", lang)))
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+    st.subheader(t("ui.neg.refused", lang))
+    st.caption(t("ui.neg.refused_help", lang))
+    names = [ln.name for ln in plan.lines]
+    if st.session_state.get(state.NEG_REFUSED) not in names:
+        st.session_state[state.NEG_REFUSED] = names[0]
+    refuser = st.selectbox(t("ui.neg.refused_pick", lang), names, key=state.NEG_REFUSED)
+    _show_plan(_refused(plan, refuser), lang, key="negotiate.refused_table")
+
+    _apr_section(debts, lang)
+    _letters(plan, lang)
+
+
+render()
