@@ -154,7 +154,7 @@ def _line_context(plan: NegotiationPlan, line: ProposalLine, lang: str) -> dict[
     debt = next((d for d in plan.debts if d.name == line.name), None)
     flag = flag_cost(line.original_rate_pct, line.kind, plan.settings) if debt is not None else None
     cost = None
-    if flag is not None and flag.over:
+    if flag is not None and flag.level == "over":      # the solid case only; "compounded" stays in the UI
         cost = {"apr": _safe(format_pct(flag.apr_pct, lang)), "cap": _safe(format_pct(flag.threshold_pct, lang)),
                 "private": flag.threshold == "private",
                 "citation": _citations(("spc_private_lending",), lang) if flag.threshold == "private" else []}

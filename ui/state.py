@@ -33,12 +33,13 @@ Keys
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import streamlit as st
 
 import ui.text.shell  # noqa: F401  (registers the shell's texts)
-from planner import (Budget, BudgetPlan, Debt, DebtKind, ValidationIssue, debt_to_record,
+from planner import (Budget, BudgetPlan, Debt, ValidationIssue, debt_to_record,
                      parse_debt_rows, read_debts_csv)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,14 +111,19 @@ def _text(value: object) -> str:
     return str(value)
 
 
-_KIND_TEXT = {text.casefold(): k.value for k in DebtKind
-              for text in (k.value, k.label("zh"), k.label("en"))}
+@lru_cache(maxsize=256)
+def _kind_code(text: str) -> str:
+    """The kind's code (``credit_card`` …) for any spelling the parser accepts (网贷, 消费金融, card …);
+    text it does not recognise is returned unchanged (and reported by the validation)."""
+    probe = {"name": "probe", "kind": text, "balance": "1", "annual_rate": "0", "min_payment": "0"}
+    debts, _ = parse_debt_rows([probe])
+    return debts[0].kind.value if debts and text.strip() else text
 
 
 def normalize_row(row: Mapping[str, object]) -> dict[str, str]:
-    """A raw row with every column as text; a recognised kind label becomes its code (for the select box)."""
+    """A raw row with every column as text; a recognised kind becomes its code (for the select box)."""
     out = {c: _text(row.get(c)) for c in DEBT_COLUMNS}
-    out["kind"] = _KIND_TEXT.get(out["kind"].strip().casefold(), out["kind"])
+    out["kind"] = _kind_code(out["kind"])
     return out
 
 

@@ -232,6 +232,8 @@ def parse_incident_row(raw: Mapping[str, object], row: int | None = None, *, tod
     for col, limit in (("lender", MAX_LENDER_LEN), ("caller", MAX_SHORT_LEN), ("relationship", MAX_SHORT_LEN),
                        ("summary", MAX_SUMMARY_LEN)):
         text = clean_text(raw.get(col)) if col == "lender" else free_text(raw.get(col))
+        if col != "summary":
+            text = " ".join(text.split())        # one-line fields
         if len(text) > limit:
             issues.append(_issue(row, col, text, "too_long", limit=limit))
         v[col] = text

@@ -38,8 +38,10 @@ def test_english_headers_tabs_and_units_in_headers():
 
 
 names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zs", "Zl", "Zp"]),
-                min_size=1, max_size=20).filter(lambda s: s.strip() == s and s)
+                min_size=1, max_size=20).map(str.strip).filter(bool)
 num = st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: round(x, 4))
+positive = st.floats(min_value=0.01, max_value=1e6).map(lambda x: round(x, 4))
+pct = st.floats(min_value=0, max_value=1000).map(lambda x: round(x, 4))
 
 
 @st.composite
@@ -51,10 +53,10 @@ def debts(draw):
         if name.casefold() in seen:
             name = f"{name}{i}"
         seen.add(name.casefold())
-        balance = draw(num.filter(lambda x: x > 0))
-        out.append(Debt(name, balance=balance, annual_rate=draw(num.filter(lambda x: x <= 1000)),
+        balance = draw(positive)
+        out.append(Debt(name, balance=balance, annual_rate=draw(pct),
                         min_payment=draw(num), kind=draw(st.sampled_from(["credit_card", "online_loan", "other"])),
-                        penalty_rate=draw(st.none() | num.filter(lambda x: x <= 1000)),
+                        penalty_rate=draw(st.none() | pct),
                         overdue_days=draw(st.integers(0, 400)),
                         arrears=draw(st.none() | st.just(round(balance / 2, 4))),
                         notes=draw(st.text(st.characters(exclude_categories=["Cs", "Cc"]), max_size=30)

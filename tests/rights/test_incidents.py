@@ -152,7 +152,7 @@ incidents = st.builds(
     contact_role=st.just("third_party"),
     summary=texts.map(free_text).filter(bool),
     time=st.one_of(st.none(), st.times().map(lambda x: x.replace(second=0, microsecond=0))),
-    relationship=texts.map(free_text).filter(bool),
+    relationship=texts.map(lambda s: " ".join(free_text(s).split())).filter(bool),
     count=st.integers(1, 500),
     tags=st.lists(st.sampled_from(list(TAGS)), unique=True).map(tuple),
 )

@@ -4,7 +4,7 @@ The PostgreSQL server is a throwaway cluster started once per test session:
 ``initdb`` + ``pg_ctl`` from Debian's ``/usr/lib/postgresql/*/bin`` in a
 temporary directory, listening on loopback at a free port (and a unix socket
 in that directory), run as the ``postgres`` system user when we are root, and
-stopped at the end.  Each test gets its own database.  Outside CI a machine
+stopped at the end.  Each test gets its own schema.  Outside CI a machine
 without the binaries skips the PostgreSQL tests with a message; with
 ``CI=true`` that is a failure.
 """
@@ -79,8 +79,13 @@ def pg_server() -> Iterator[str]:
         detail = getattr(e, "stderr", b"") or b""
         shutil.rmtree(root, ignore_errors=True)
         _unavailable(f"could not start a cluster: {detail.decode(errors='replace')[-500:]}")
+    url = f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE planner_test")
+    admin.dispose()
     try:
-        yield f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
+        yield url.rsplit("/", 1)[0] + "/planner_test"
     finally:
         subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
                        capture_output=True, timeout=60)
@@ -89,16 +94,22 @@ def pg_server() -> Iterator[str]:
 
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty database on the throwaway server, dropped after the test."""
-    name = f"planner_test_{os.getpid()}_{next(_counter)}"
+    """A fresh, empty schema on the throwaway server (first on the search path), dropped after the test.
+
+    A schema is much cheaper than a database; connections of the test are tagged
+    with an application name and terminated at the end.
+    """
+    name = f"test_{os.getpid()}_{next(_counter)}"
     admin = sa.create_engine(pg_server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        conn.exec_driver_sql(f'CREATE SCHEMA "{name}"')
     try:
-        yield pg_server.rsplit("/", 1)[0] + f"/{name}"
+        yield f"{pg_server}?application_name={name}&options=-csearch_path%3D{name}"
     finally:
         with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                 "WHERE application_name = :n AND pid <> pg_backend_pid()"), {"n": name})
+            conn.exec_driver_sql(f'DROP SCHEMA "{name}" CASCADE')
         admin.dispose()
 
 

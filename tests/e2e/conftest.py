@@ -1,0 +1,149 @@
+"""Real-browser fixtures: `streamlit run app.py` on a free loopback port, Debian's Chromium via Playwright.
+
+* ``server`` (session): starts the app as a subprocess, waits on ``/_stcore/health``, yields its base URL.
+* ``browser`` (session): one ``sync_playwright()`` for the whole session, Chromium at ``/usr/bin/chromium``
+  (never a downloaded browser).  Outside CI a missing Chromium SKIPS with a clear message; with
+  ``CI=true`` it FAILS.
+* ``page`` (function): a fresh context (so a fresh Streamlit session) with downloads enabled.
+* :func:`open_page` loads a dashboard page in a language and waits until Streamlit is idle;
+  :func:`screenshot` saves ``docs/screenshots/<name>-<lang>.png``.
+
+Adding a page to the screenshots is one line in :data:`SCREENSHOT_PAGES` (see ``test_screenshots.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1400, "height": 1000}
+START_TIMEOUT_S = 90
+IDLE_TIMEOUT_MS = 60_000
+
+# (screenshot name, url path of the page in ui/registry.py, a CSS selector that must be visible when ready).
+# Other pages: add one line, e.g. ("negotiate", "negotiate", "h1").
+SCREENSHOT_PAGES: list[tuple[str, str, str]] = [
+    ("debts", "debts", "[data-testid='stDataFrame'], [data-testid='stDataEditor']"),
+    ("budget", "budget", "[data-testid='stMetric']"),
+    ("compare", "compare", ".js-plotly-plot"),
+]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def require_chromium() -> Path:
+    if CHROMIUM.exists():
+        return CHROMIUM
+    message = (f"Chromium not found at {CHROMIUM}: install Debian's package (`apt-get install chromium "
+               f"fonts-wqy-microhei`, or `make test` with CI=true runs .ci/system-deps.sh)")
+    if _in_ci():
+        pytest.fail("CI=true but " + message, pytrace=False)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def server():
+    require_chromium()
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
+    log = open(ROOT / ".pytest_cache" / "e2e-streamlit.log", "w") if (ROOT / ".pytest_cache").is_dir() \
+        else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not _healthy(url):
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with code {proc.returncode} before becoming healthy")
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit not healthy on {url} after {START_TIMEOUT_S}s")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if log is not subprocess.DEVNULL:
+            log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="zh-CN")
+    pg = context.new_page()
+    pg.set_default_timeout(IDLE_TIMEOUT_MS)
+    yield pg
+    context.close()
+
+
+def wait_idle(pg, ready: str | None = None) -> None:
+    """Wait until the script run is over: no running indicator, no stale or skeleton elements."""
+    pg.wait_for_selector("[data-testid='stApp']")
+    if ready:
+        pg.wait_for_selector(ready, state="visible")
+    pg.wait_for_function(
+        """() => !document.querySelector("[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']")
+              && !document.querySelector("[data-stale='true']")
+              && !document.querySelector("[data-testid='stSkeleton']")""", timeout=IDLE_TIMEOUT_MS)
+    pg.wait_for_timeout(400)   # let plotly finish its first paint
+
+
+def open_page(pg, base_url: str, url_path: str, lang: str = "zh", ready: str | None = "h1") -> None:
+    """Open ``/<url_path>?lang=<lang>`` in a fresh session and wait until it is idle.
+
+    The first registered page is the app's default page and lives at ``/``.
+    """
+    from ui.registry import PAGES
+    first = next(url for path, _, _, url in PAGES if (ROOT / path).exists())
+    target = "" if url_path == first else url_path
+    pg.goto(f"{base_url}/{target}?lang={lang}")
+    wait_idle(pg, ready)
+
+
+def screenshot(pg, name: str, lang: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}-{lang}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,76 @@
+"""The browser flow: sample → change the budget → comparison and a chart → download the schedule."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def nav(pg, title: str) -> None:
+    """Click a page in the sidebar menu and wait for the page to be idle."""
+    pg.get_by_test_id("stSidebarNavItems").get_by_role("link", name=title).click()
+    wait_idle(pg)
+
+
+def _metric_value(pg, label: str) -> str:
+    metric = pg.locator("[data-testid='stMetric']", has_text=label).first
+    return metric.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+def test_sample_budget_comparison_download(server, page):
+    # 1. the sample portfolio is loaded (and can be reloaded explicitly)
+    open_page(page, server, "debts", "zh", ready="[data-testid='stDataFrame']")
+    page.get_by_role("button", name="载入示例数据").click()
+    wait_idle(page)
+    assert _metric_value(page, "计入的债务") == "7"
+
+    # 2. change the budget: income 15,000 → 18,000 raises the money for debt by 3,000
+    nav(page, "收入与开支")
+    assert _metric_value(page, "每月可用于还债") == "¥8,500"
+    income = page.get_by_label("每月到手收入（元）")
+    income.fill("18000")
+    income.press("Enter")
+    page.wait_for_function("""() => [...document.querySelectorAll("[data-testid='stMetricValue']")]
+                                   .some(e => e.innerText.includes('11,500'))""")
+    assert _metric_value(page, "每月可用于还债") == "¥11,500"
+
+    # 3. the comparison reflects it, with a chart
+    nav(page, "还款方案对比")
+    page.wait_for_selector(".js-plotly-plot")
+    assert page.get_by_text("每月可用于还债：¥11,500.00").is_visible()
+    assert page.get_by_text("最快也最省的还法").is_visible()
+    assert page.locator(".js-plotly-plot").first.is_visible()
+    assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 4   # one line per strategy
+
+    # 4. download the schedule and check it
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载还款计划（CSV）").click()
+    download = info.value
+    assert download.suggested_filename == "还款计划_avalanche.csv"
+    text = open(download.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0])[:3] == ["月份", "年月", "平台"]
+    names = {r["平台"] for r in rows}
+    assert {"招商银行信用卡", "借呗", "表哥借款"} <= names
+    last_month = max(int(r["月份"]) for r in rows)
+    assert all(float(r["月末欠款"]) == 0 for r in rows if int(r["月份"]) == last_month)
+    assert sum(float(r["还款"]) for r in rows if r["月份"] == "1") == pytest.approx(11_500, abs=0.01)
+
+
+def test_english_and_bad_input_in_the_browser(server, page):
+    open_page(page, server, "compare", "en", ready=".js-plotly-plot")
+    assert page.get_by_text("Fastest and cheapest").is_visible()
+    nav(page, "Income & expenses")
+    income = page.get_by_label("Monthly take-home income (¥)")
+    income.fill("6000")
+    income.press("Enter")
+    page.wait_for_function("""() => document.body.innerText.includes('short of this month')""")
+    nav(page, "Compare strategies")
+    assert page.get_by_text("¥1,617.72 short").is_visible()
+    assert page.get_by_text("negotiat", exact=False).first.is_visible()
