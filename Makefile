@@ -19,6 +19,8 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
+	@# compile the engine once (numba caches it in planner/__pycache__), so the first page load is fast
+	$(PY) -m planner simulate sample_debts.csv --budget 8000 > /dev/null
 	@touch $(STAMP)
 
 run: setup

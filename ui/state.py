@@ -27,6 +27,9 @@ Keys
 ``rights.incidents``          the incident log: list of ``planner.rights.Incident.to_record()`` dicts
                               (see :func:`get_incident_records` / :func:`set_incident_records`)
 ``rights.form.*``, ``rights.edit``, ``rights.import``, ``rights.draft.*``  the rights page's widgets
+``clients.open_id``, ``clients.open_version``  the open client and its version when loaded
+``clients.w.*``               the clients page's widgets
+``auth.ok``, ``auth.*``       the password gate (ui/auth.py)
 ``negotiate.*``                the negotiation page's widgets (see the NEG_* constants)
 """
 
@@ -61,6 +64,16 @@ RIGHTS_FORM = "rights.form"
 RIGHTS_EDIT = "rights.edit"
 RIGHTS_IMPORT = "rights.import"
 RIGHTS_DRAFT = "rights.draft"
+# clients page (ui/pages/clients.py): the open client and the version it had when loaded (every write
+# passes it, so a change made meanwhile in another session is a conflict, not an overwrite); widget prefix
+CLIENT_ID = "clients.open_id"
+CLIENT_VERSION = "clients.open_version"
+CLIENT_FORM = "clients.w"
+# password gate (ui/auth.py): only whether the password was given is kept, never the password
+AUTH_OK = "auth.ok"
+AUTH_FORM = "auth.form"
+AUTH_INPUT = "auth.password"
+AUTH_LOGOUT = "auth.logout"
 # negotiation page (ui/pages/negotiate.py): method, first payment date, the hand-adjustment editor (keyed on
 # its version, bumped by "reset"), the what-if lender, the letters' lender/language, borrower profile and
 # APR calculator widget prefixes

@@ -5,8 +5,9 @@ phone or printed.  Every value a template prints passes through
 :func:`plain_escape` (Jinja's ``finalize`` hook, so nothing can skip it):
 control and bidi-override characters are dropped and angle brackets made
 full-width (no markup survives); table cells also go through
-the ``cell`` filter (newlines flattened, ``|`` replaced), so user text can
-neither break the table nor fake a section.  Only **verified** sources are
+:func:`cell` (newlines flattened, ``|`` replaced; applied to every one-line
+value when the context is built), so user text can neither break the table
+nor fake a section; multi-line text is indented under its item.  Only **verified** sources are
 cited (through :func:`planner.legal.cite`); "likely" channels are marked as
 "to be confirmed".
 
@@ -155,10 +156,10 @@ def draft_context(kind: str, incidents: Sequence[Incident], *, lender: str, lang
         inc_hits = hits.get(inc.id, ())
         rows.append({"n": n, "date": inc.date.isoformat(),
                      "time": inc.time.strftime("%H:%M") if inc.time else "",
-                     "channel": label(CHANNELS, inc.channel, lang), "who": inc.who(lang), "caller": inc.caller,
+                     "channel": label(CHANNELS, inc.channel, lang), "who": cell(inc.who(lang)), "caller": cell(inc.caller),
                      "count": inc.count, "summary": inc.summary,
                      "rules": [h.explain(lang, rules) for h in inc_hits]})
-        evidence += [{"n": n, "name": name} for name in inc.evidence]
+        evidence += [{"n": n, "name": cell(name)} for name in inc.evidence]
     counts: dict[str, int] = {}
     for inc in mine:
         for h in hits.get(inc.id, ()):
@@ -168,8 +169,8 @@ def draft_context(kind: str, incidents: Sequence[Incident], *, lender: str, lang
     summary = summarize(mine, hits, rules)[0]
     placeholder = {k: t(f"rights.draft.placeholder.{k}", lang) for k in ("name", "phone", "account_ref")}
     return {
-        "lang": lang, "lender": lender, "today": format_date(today, lang),
-        "borrower": {k: getattr(borrower, k) or placeholder[k] for k in placeholder},
+        "lang": lang, "lender": cell(lender), "today": format_date(today, lang),
+        "borrower": {k: cell(getattr(borrower, k)) or placeholder[k] for k in placeholder},
         "rows": rows, "evidence": evidence,
         "rules": [{"title": r.title(lang), "description": r.description(lang), "count": counts[r.id],
                    "severity": r.severity} for r in broken],
@@ -177,7 +178,7 @@ def draft_context(kind: str, incidents: Sequence[Incident], *, lender: str, lang
         "channels": [_channel(c, lang) for c in DRAFT_KINDS[kind].channels],
         "summary": {"incidents": summary.incidents, "contacts": summary.contacts,
                     "first": format_date(summary.first, lang), "last": format_date(summary.last, lang),
-                    "third_parties": list(summary.third_parties)},
+                    "third_parties": [cell(x) for x in summary.third_parties]},
     }
 
 
