@@ -216,7 +216,7 @@ def _finish(it: _Prepared, lang: str) -> None:
         raise CaseError("; ".join(e.messages(lang))) from None
 
 
-def _run_group(items: list[_Prepared]) -> list[dict]:
+def _run_group(items: list[_Prepared], lang: str) -> list[dict]:
     P = len(items)
     N = max(len(it.names) for it in items)
     L = max(len(it.budget.monthly) for it in items)
@@ -258,6 +258,9 @@ def _run_group(items: list[_Prepared]) -> list[dict]:
                   "paid": round(pp[j], 2) + 0.0, "interest": round(ip[j], 2) + 0.0, "fees": round(fp[j], 2) + 0.0}
                  for i, j in enumerate(col_of)]
         fin = final[p]
+        if not np.isfinite(sum(fin) + sum(ip) + sum(fp)):
+            results.append({"id": it.id, "error": ValidationIssue(None, None, "", "diverges").message(lang)})
+            continue
         # totals summed in input order, like SimulationResult
         results.append({
             "id": it.id,
@@ -303,7 +306,7 @@ def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
         except CaseError as e:
             outputs[i] = {"id": it.id, "error": e.message}
     if ready:
-        for (i, _), res in zip(ready, _run_group([it for _, it in ready])):
+        for (i, _), res in zip(ready, _run_group([it for _, it in ready], lang)):
             outputs[i] = res
     return outputs  # type: ignore[return-value]
 

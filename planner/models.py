@@ -154,6 +154,9 @@ register({
     "issue.unknown_order_name": {"zh": "顺序中的 '{value}' 不在债务列表中",
                                  "en": "'{value}' in the order is not one of the debts"},
     "issue.order_not_list": {"zh": "'{value}' 必须是名称列表", "en": "'{value}' must be a list of names"},
+    "issue.diverges": {"zh": "欠款在期限内增长到无法计算的程度（逾期费用不断叠加）。请缩短模拟月数，或先与贷款方协商。",
+                       "en": "the debt grows beyond any computable amount within the horizon (late charges keep compounding); "
+                             "shorten the horizon or negotiate first."},
     "issue.budget_empty": {"zh": "预算列表不能为空", "en": "the budget list must not be empty"},
     "issue.horizon_range": {"zh": "'{value}' 必须是 1 到 {limit} 之间的整数",
                             "en": "'{value}' must be a whole number from 1 to {limit}"},

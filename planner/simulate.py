@@ -116,6 +116,8 @@ def _result(case: Case, out, k: int, perm: np.ndarray) -> SimulationResult:
             paid=float(out.paid[k, j]), interest=float(out.interest[k, j]),
             penalty_interest=float(out.penalty_interest[k, j]), fees=float(out.fees[k, j]),
             final_balance=float(out.final_balance[k, j])))
+    if not all(np.isfinite([o.paid + o.interest + o.fees + o.final_balance for o in outcomes])):
+        raise InvalidInput([ValidationIssue(None, None, "", "diverges")])
     months = int(out.months_to_debt_free[k])
     run = int(out.months_run[k])
     series = None

@@ -10,4 +10,5 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("ui/pages/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
     ("ui/pages/negotiate.py", "page.negotiate", ":material/handshake:", "negotiate"),
     ("ui/pages/rights.py", "page.rights", ":material/gavel:", "rights"),
+    ("ui/pages/clients.py", "page.clients", ":material/folder_shared:", "clients"),
 ]

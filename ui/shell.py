@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import state
+from ui import auth, state
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +31,8 @@ def main() -> None:
     with st.sidebar:
         state.language_selector()
         st.caption(t("shell.privacy", lang))
+    if not auth.gate():
+        st.stop()
     if pages:
         st.navigation(pages).run()
     else:

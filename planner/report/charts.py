@@ -19,7 +19,7 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 
 def balance_chart(series: Mapping[str, np.ndarray], *, chosen: str, labels: Mapping[str, str],
                   x_label: str, y_label: str, title: str = "", max_months: int | None = None,
-                  size_in: tuple[float, float] = (7.2, 3.4), dpi: int = 200) -> bytes:
+                  size_in: tuple[float, float] = (7.2, 3.4), dpi: int = 170) -> bytes:
     """Lines of the total balance per strategy (month 0 = today) as PNG bytes.
 
     ``series`` maps a strategy key to its total balance after each month; the
@@ -60,7 +60,7 @@ def balance_chart(series: Mapping[str, np.ndarray], *, chosen: str, labels: Mapp
     legend = ax.legend(loc="upper right", frameon=False, prop={"family": family, "size": 7.5})
     for text in legend.get_texts():
         text.set_color("#212529")
-    fig.tight_layout(pad=0.6)
+    fig.subplots_adjust(left=0.1, right=0.985, top=0.965 if not title else 0.9, bottom=0.14)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     return buf.getvalue()

@@ -129,8 +129,11 @@ def wrap(text: str, width: float, char_width: CharWidth) -> list[str]:
     margin because nothing could move down with it (a line one character wide).
     Spaces at a break disappear; an empty paragraph gives an empty line.
     """
+    text = str(text)
+    if "\n" not in text and "\r" not in text and _width(text, char_width) <= width + 1e-9:
+        return [text.strip(" \t\u3000")]            # fast path: most table cells fit on one line
     lines: list[str] = []
-    for paragraph in str(text).replace("\r\n", "\n").split("\n"):
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
         lines.extend(_wrap_paragraph(paragraph, width, char_width))
     return lines
 

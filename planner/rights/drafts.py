@@ -156,7 +156,8 @@ def draft_context(kind: str, incidents: Sequence[Incident], *, lender: str, lang
         inc_hits = hits.get(inc.id, ())
         rows.append({"n": n, "date": inc.date.isoformat(),
                      "time": inc.time.strftime("%H:%M") if inc.time else "",
-                     "channel": label(CHANNELS, inc.channel, lang), "who": cell(inc.who(lang)), "caller": cell(inc.caller),
+                     "channel": label(CHANNELS, inc.channel, lang), "who": cell(inc.who(lang)),
+                     "caller": cell(inc.caller),
                      "count": inc.count, "summary": inc.summary,
                      "rules": [h.explain(lang, rules) for h in inc_hits]})
         evidence += [{"n": n, "name": cell(name)} for name in inc.evidence]

@@ -13,7 +13,7 @@ goes through :class:`Repository`; it never imports streamlit.
 from .archive import client_document, export_client, import_client
 from .db import compact, create_engine, database_url, sqlite_path
 from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
-from .errors import ConflictError, InvalidArchive, InvalidInputValue, NotFound, StorageError
+from .errors import ConflictError, InvalidArchive, InvalidInputValue, NotFound, StorageError, Unavailable
 from .pseudonym import pseudonymise, redact
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion, SessionNote,
                       status_label)
@@ -25,5 +25,5 @@ __all__ = sorted([
     "InvalidInputValue", "LATEST", "MIGRATIONS", "NegotiationRecord", "NotFound", "PlanDiff", "PlanSummary",
     "PlanVersion", "Repository", "STATUSES", "SchemaTooNew", "SessionNote", "StorageError",
     "client_document", "compact", "create_engine", "current_version", "database_url", "diff_versions",
-    "export_client", "import_client", "migrate", "pseudonymise", "redact", "sqlite_path", "status_label",
+    "export_client", "import_client", "migrate", "pseudonymise", "redact", "sqlite_path", "status_label", "Unavailable",
 ])

@@ -6,6 +6,7 @@
      └── StorageError          (anything the storage layer refuses)
           ├── ConflictError    (another session changed the client since you loaded it)
           ├── NotFound         (no such client / plan version)
+          ├── Unavailable      (the database cannot be reached or opened)
           └── InvalidArchive   (an import zip that is not a planner export, or is damaged)
 
 They carry no client data (names, notes): only ids, versions and codes, so they
@@ -44,6 +45,8 @@ register({
                                 "en": "the archive is too large when unpacked (limit {limit})"},
     "store.archive.bad_debts": {"zh": "方案版本 {label} 中的债务无效：{detail}",
                                 "en": "the debts of plan version {label} are invalid: {detail}"},
+    "store.err.unavailable": {"zh": "无法连接数据库（{detail}）。请检查 DATABASE_URL / PLANNER_DATA_DIR。",
+                              "en": "The database cannot be reached ({detail}). Check DATABASE_URL / PLANNER_DATA_DIR."},
     "store.err.bad_status": {"zh": "'{value}' 不是有效的协商状态（{choices}）",
                              "en": "'{value}' is not a negotiation status ({choices})"},
     "store.err.bad_name": {"zh": "客户名称不能为空，且最多 {limit} 个字",
@@ -83,6 +86,16 @@ class NotFound(StorageError, LookupError):
 
     def message(self, lang: str = "zh") -> str:
         return t(self.code, lang, what=t(f"store.what.{self.what}", lang), id=self.id)
+
+
+class Unavailable(StorageError):
+    """The database cannot be opened; ``detail`` is the driver's first line (no client data in it)."""
+
+    code = "store.err.unavailable"
+
+    def __init__(self, *, detail: str):
+        self.detail = detail
+        super().__init__(detail=detail)
 
 
 class InvalidInputValue(StorageError, ValueError):

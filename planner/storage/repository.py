@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..models import Debt
 from .db import compact, create_engine
-from .errors import ConflictError, InvalidInputValue, NotFound
+from .errors import ConflictError, InvalidInputValue, NotFound, Unavailable
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion,
                       SessionNote, as_record, debts_json, dumps)
 from .schema import (CHILD_TABLES, CLIENTS, INCIDENTS, NAME_MAX, NEGOTIATION, PLAN_VERSIONS,
@@ -70,8 +70,17 @@ class Repository:
 
     @classmethod
     def open(cls, url: str | None = None, **kwargs: Any) -> "Repository":
-        """Open (and migrate) the database at ``url``, default from the settings."""
-        return cls(create_engine(url), **kwargs)
+        """Open (and migrate) the database at ``url``, default from the settings.
+
+        Raises :class:`Unavailable` when the database cannot be reached or opened.
+        """
+        engine = create_engine(url)
+        try:
+            return cls(engine, **kwargs)
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as e:
+            engine.dispose()
+            first = str(getattr(e, "orig", None) or type(e).__name__).strip().splitlines()
+            raise Unavailable(detail=(first[0] if first else type(e).__name__)[:200]) from None
 
     @property
     def backend(self) -> str:

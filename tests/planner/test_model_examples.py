@@ -114,3 +114,13 @@ def test_half_cent_thresholds():
     d = Debt("a", balance=100.005, annual_rate=0, min_payment=100.005)
     r = simulate([d], 100, "minimum", horizon=1)
     assert r.outcomes[0].payoff_month == 1 and r.outcomes[0].months_in_arrears == 0
+
+
+def test_a_plan_that_grows_beyond_floats_is_reported_not_returned_as_nan():
+    from planner import InvalidInput
+    from planner.batch import run_cases
+    d = dict(name="x", balance=1e9, annual_rate=1000, min_payment=1e9, late_fee_pct=100)
+    with pytest.raises(InvalidInput) as e:
+        simulate([Debt(**d)], 0, "spread", horizon=1200)
+    assert e.value.issues[0].code == "diverges"
+    assert "grows beyond" in run_cases([{"id": 1, "debts": [d], "budget": 0, "horizon": 1200}])[0]["error"]

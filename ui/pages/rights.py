@@ -15,6 +15,7 @@ from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RU
                             incidents_from_records, parse_incident_row, read_incidents_csv, render_draft,
                             rights_summary, store_evidence, summarize, write_incidents_csv)
 from ui import state
+from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NEGOTIATE_PAGE = "ui/pages/negotiate.py"
@@ -269,7 +270,7 @@ def render() -> None:
     st.title(t("ui.rights.title", lang))
     st.caption(t("ui.rights.intro", lang))
     st.info(t("ui.rights.pay_reminder", lang))
-    if (ROOT / NEGOTIATE_PAGE).exists():
+    if (ROOT / NEGOTIATE_PAGE).exists() and any(path == NEGOTIATE_PAGE for path, *_ in PAGES):
         st.page_link(NEGOTIATE_PAGE, label=t("ui.rights.to_negotiate", lang), icon=":material/handshake:")
     incidents = _incidents()
     hits = check_log(incidents)
