@@ -24,9 +24,17 @@ __all__ = sorted([
     "Budget", "BudgetCheck", "BudgetPlan", "Case", "Comparison", "CsvImport", "Debt", "DebtKind",
     "DebtOutcome", "EXPENSE_CATEGORIES", "IncomeShock", "InvalidInput", "LANGS", "MonthlySeries",
     "PlannerError", "STRATEGIES", "SimulationResult", "Strategy", "UnknownStrategy",
-    "ValidationIssue", "budget_check", "column_label", "compare", "debt_to_record",
+    "ValidationIssue", "budget_check", "build_pdf", "column_label", "compare", "debt_to_record",
     "debts_from_records", "explain", "format_date", "format_money", "format_month", "format_months",
     "format_pct", "get_strategy", "make_case", "parse_amount", "parse_debt_rows", "parse_percent",
     "plan_month_date", "portfolio_totals", "read_debts_csv", "schedule_csv", "schedule_table",
     "simulate", "simulate_many", "strategy_names", "t", "write_debts_csv",
 ])
+
+
+def __getattr__(name: str):
+    """Lazy exports: ``build_pdf`` loads the PDF stack (fpdf2, fontTools, matplotlib) only when used."""
+    if name == "build_pdf":
+        from .report import build_pdf
+        return build_pdf
+    raise AttributeError(f"module 'planner' has no attribute {name!r}")

@@ -10,5 +10,6 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("ui/pages/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
     ("ui/pages/negotiate.py", "page.negotiate", ":material/handshake:", "negotiate"),
     ("ui/pages/rights.py", "page.rights", ":material/gavel:", "rights"),
+    ("ui/pages/report.py", "page.report", ":material/picture_as_pdf:", "report"),
     ("ui/pages/clients.py", "page.clients", ":material/folder_shared:", "clients"),
 ]

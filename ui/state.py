@@ -31,6 +31,7 @@ Keys
 ``clients.w.*``               the clients page's widgets
 ``auth.ok``, ``auth.*``       the password gate (ui/auth.py)
 ``negotiate.*``                the negotiation page's widgets (see the NEG_* constants)
+``report.*``                  the PDF export page's widgets (ui/pages/report.py, prefix REPORT)
 """
 
 from __future__ import annotations
@@ -86,6 +87,9 @@ NEG_LENDER = "negotiate.lender"
 NEG_LETTER_LANG = "negotiate.letter_lang"
 NEG_PROFILE = "negotiate.profile"
 NEG_APR = "negotiate.apr"
+# PDF export page (ui/pages/report.py): widget prefix (f"{REPORT}.lang", ".date", ".strategy", ".method",
+# ".name", ".pseudonymise", ".incidents", ".download"); it reads NEG_PROFILE/NEG_METHOD/NEG_START as defaults
+REPORT = "report"
 
 # The raw table's columns (canonical field names, MODEL.md + the CSV's daily rate and notes).
 DEBT_COLUMNS: tuple[str, ...] = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment",

@@ -7,4 +7,5 @@ COMMANDS: list[str] = [
     "planner.commands.compare",
     "planner.commands.batch",
     "planner.commands.propose",
+    "planner.commands.report",
 ]

@@ -10,7 +10,7 @@ computation modules and a test can inspect the numbers without a PDF.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ import numpy as np
 
 from ..budget import BudgetPlan
 from ..compare import Comparison, compare
+from ..explain import plan_month_date
 from ..i18n import LANGS, normalize_lang
 from ..models import Budget, Debt, InvalidInput, ValidationIssue
 from ..results import SimulationResult
@@ -65,8 +66,7 @@ def month_date(today: date, month: int) -> date:
     >>> month_date(date(2026, 11, 20), 3)
     datetime.date(2027, 2, 1)
     """
-    y, m = divmod(today.month - 1 + month, 12)
-    return date(today.year + y, m + 1, 1)
+    return plan_month_date(today, month)
 
 
 def pseudonym(name: str, lang: str = "zh") -> str:
@@ -85,10 +85,10 @@ def pseudonym(name: str, lang: str = "zh") -> str:
 
 
 def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy: str, method: str | None,
-                  today: date, profile: Mapping[str, Any] | None = None, incidents: Sequence[Any] | None = None,
-                  pseudonymise: bool = False) -> ReportContext:
+                  today: date, start: date | None = None, profile: Mapping[str, Any] | Any | None = None,
+                  incidents: Sequence[Any] | None = None, pseudonymise: bool = False) -> ReportContext:
     """Compute everything the report shows (raises :class:`InvalidInput` on bad inputs)."""
-    if str(lang).lower() not in LANGS and normalize_lang(lang) not in LANGS:
+    if not isinstance(lang, str) or not lang.lower().startswith(LANGS):       # zh, zh-CN, en, en-GB …
         raise InvalidInput([ValidationIssue(None, None, str(lang), "report_unknown_lang")])
     lang = normalize_lang(lang)
     if not isinstance(today, date):
@@ -96,11 +96,15 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
     debts = tuple(debts)
     plan = budget_or_plan if isinstance(budget_or_plan, BudgetPlan) else None
     budget = plan.to_budget() if plan is not None else Budget.of(budget_or_plan)
+    if plan is not None and not plan.total_expenses and not plan.buffer and not (plan.shock and plan.shock.loss_pct):
+        plan = None          # nothing to break down: print the number, as for a plain budget
     key = get_strategy(strategy).key
     order = [d.name for d in debts] if key == "custom" else None
     comparison = compare(debts, budget, order=order, series=True)
     if key not in comparison.results:
         comparison = compare(debts, budget, strategies=[*comparison.ranking, key], order=order, series=True)
+    if profile is not None and not isinstance(profile, Mapping) and is_dataclass(profile):
+        profile = asdict(profile)
     raw_name = str((profile or {}).get("name", "") or "")
     borrower = pseudonym(raw_name, lang) if pseudonymise else " ".join(raw_name.split())
     profile_out = dict(profile or {})
@@ -109,7 +113,8 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
     if pseudonymise:
         profile_out = integrations.mask_profile(profile_out)
     notes: list[str] = []
-    negotiation = integrations.negotiation_plan(debts, budget, method=method, today=today, notes=notes)
+    start = start or integrations.first_payment_date(today)
+    negotiation = integrations.negotiation_plan(debts, budget, method=method, start=start, notes=notes)
     letters = integrations.letters(debts, negotiation, lang=lang, today=today, profile=profile_out, notes=notes)
     rights = integrations.rights(lang, notes=notes)
     return ReportContext(lang=lang, today=today, debts=debts, budget=budget, budget_plan=plan, strategy=key,

@@ -42,11 +42,15 @@ def add_months(d: date, months: int) -> date:
 
 
 def first_payment_date(today: date) -> date:
-    """The plan's first payment: one calendar month after ``today``."""
-    return add_months(today, 1)
+    """The plan's first payment by default: the 1st of the month after ``today`` (as ``propose`` does).
+
+    >>> first_payment_date(date(2026, 12, 15))
+    datetime.date(2027, 1, 1)
+    """
+    return add_months(today.replace(day=1), 1)
 
 
-def negotiation_plan(debts: Sequence[Debt], budget: Budget, *, method: str | None, today: date,
+def negotiation_plan(debts: Sequence[Debt], budget: Budget, *, method: str | None, start: date,
                      notes: list[str]) -> Any | None:
     """``planner.negotiation.propose`` for the lowest month of the budget, or ``None``."""
     mod = _module("planner.negotiation")
@@ -54,7 +58,7 @@ def negotiation_plan(debts: Sequence[Debt], budget: Budget, *, method: str | Non
     if propose is None:
         notes.append("negotiation")
         return None
-    return propose(list(debts), min(budget.monthly), method or DEFAULT_METHOD, start=first_payment_date(today))
+    return propose(list(debts), min(budget.monthly), method or DEFAULT_METHOD, start=start)
 
 
 def letters(debts: Sequence[Debt], plan: Any | None, *, lang: str, today: date, profile: Mapping[str, Any],

@@ -80,11 +80,15 @@ def groups(paragraph: str) -> list[str]:
     glue_next = False
     for atom in atoms(paragraph):
         if atom in SPACES:
-            out.append(atom)
-            glue_next = False
+            if glue_next and out:          # "（ 借" : an opening mark holds on across a space
+                out[-1] += atom
+            else:
+                out.append(atom)
             continue
-        attach = out and out[-1] not in SPACES and (glue_next or atom[0] in CLOSING)
-        if attach:
+        if atom[0] in CLOSING and len(out) >= 2 and out[-1] in SPACES and out[-2] not in SPACES:
+            space = out.pop()              # "word ." : a closing mark holds on across a space
+            out[-1] += space + atom
+        elif out and out[-1] not in SPACES and (glue_next or atom[0] in CLOSING):
             out[-1] += atom
         else:
             out.append(atom)
@@ -102,18 +106,25 @@ def _split_long(group: str, room: float, width: float, char_width: CharWidth) ->
     cur, cur_w, limit = "", 0.0, room
     for ch in group:
         w = char_width(ch)
+        if not cur and pieces and ch in CLOSING:                 # after a dropped space: hang the mark
+            pieces[-1] += ch
+            continue
         if cur and cur_w + w > limit + 1e-9:
             if ch in CLOSING:
-                if len(cur) > 1 and cur[-1] not in CLOSING:   # move the previous character down
-                    pieces.append(cur[:-1])
-                    cur, cur_w = cur[-1], char_width(cur[-1])
+                k = len(cur.rstrip("".join(SPACES))) - 1          # the last visible character
+                if k >= 1 and cur[k] not in CLOSING and cur[:k].strip():   # move it down with the mark
+                    pieces.append(cur[:k].rstrip("".join(SPACES)))
+                    cur = cur[k:]
+                    cur_w = _width(cur, char_width)
                 else:                                            # nothing to move: let the mark hang
                     cur += ch
                     cur_w += w
                     continue
             else:
-                pieces.append(cur)
+                pieces.append(cur.rstrip("".join(SPACES)))
                 cur, cur_w = "", 0.0
+                if ch in SPACES:
+                    continue
             limit = width
         cur += ch
         cur_w += w

@@ -165,40 +165,51 @@ class ReportPDF(FPDF):
                 self.ln(h)
             self.ln(1.0)
 
-    def key_figures(self, items: Sequence[tuple[str, str]], *, per_row: int = 3) -> None:
-        """Boxes with a small label above a large value (the cover's summary)."""
+    def key_figures(self, items: Sequence[tuple[str, str, str]], *, per_row: int = 3) -> None:
+        """Boxes with a small label, a large value (shrunk to fit one line) and an optional note."""
         gap = 3.0
         w = (self.content_width - gap * (per_row - 1)) / per_row
-        label_size, value_size = 8.5, 13.5
+        label_size, note_size = 8.5, 8.0
+        inner = w - 7
         for start in range(0, len(items), per_row):
             row = items[start:start + per_row]
-            heights = []
-            for label, value in row:
-                self.set_font(FAMILY, size=value_size)
-                n = len(self.lines(value, w - 6))
-                heights.append(4 + label_size * PT * 1.5 + n * value_size * PT * 1.35 + 3.5)
-            h = max(heights)
+            sizes = [self._fit_size(value, inner, 14.0, 10.0) for _, value, _ in row]
+            has_note = any(note for _, _, note in row)
+            h = 3 + label_size * PT * 1.5 + max(sizes) * PT * 1.45 + (note_size * PT * 1.5 if has_note else 0) + 3
             self.ensure_space(h + gap)
             y = self.get_y()
-            for i, (label, value) in enumerate(row):
+            for i, ((label, value, note), size) in enumerate(zip(row, sizes)):
                 x = self.l_margin + i * (w + gap)
                 self.set_fill_color(*HEAD_FILL)
                 self.rect(x, y, w, h, style="F")
                 self.set_fill_color(*NAVY)
                 self.rect(x, y, 1.2, h, style="F")
+                yy = y + 3
                 self.set_font(FAMILY, size=label_size)
                 self.set_text_color(*GREY)
-                self.set_xy(x + 4, y + 3)
-                self.cell(w - 6, label_size * PT * 1.5, label)
-                self.set_font(FAMILY, size=value_size)
+                self.set_xy(x + 4.5, yy)
+                self.put(inner, label_size * PT * 1.5, label)
+                yy += label_size * PT * 1.5
+                self.set_font(FAMILY, size=size)
                 self.set_text_color(*NAVY)
-                yy = y + 3 + label_size * PT * 1.5 + 0.5
-                for line in self.lines(value, w - 6):
-                    self.set_xy(x + 4, yy)
-                    self.put(w - 6, value_size * PT * 1.35, line, bold=True)
-                    yy += value_size * PT * 1.35
+                self.set_xy(x + 4.5, yy)
+                self.put(inner, max(sizes) * PT * 1.45, value, bold=True)
+                yy += max(sizes) * PT * 1.45
+                if note:
+                    self.set_font(FAMILY, size=note_size)
+                    self.set_text_color(*GREY)
+                    self.set_xy(x + 4.5, yy)
+                    self.put(inner, note_size * PT * 1.5, self.lines(note, inner)[0])
             self.set_y(y + h + gap)
         self.ln(1)
+
+    def _fit_size(self, text: str, width: float, largest: float, smallest: float) -> float:
+        """The largest font size (step 0.5 pt) at which ``text`` fits on one line, at least ``smallest``."""
+        self.set_font(FAMILY, size=largest)
+        natural = sum(self.char_width(ch) for ch in text)
+        if natural <= width:
+            return largest
+        return max(smallest, int(largest * width / natural * 2) / 2)
 
     # ------------------------------------------------------------------ tables
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, size: float = 8.5,

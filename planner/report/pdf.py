@@ -24,7 +24,8 @@ SECTIONS = (cover, budget, comparison, negotiation, schedule, letters, rights, i
 
 
 def build_pdf(debts: Sequence[Debt], budget_or_plan, *, lang: str = "zh", strategy: str = "avalanche",
-              method: str | None = None, today: date, profile: Mapping[str, Any] | None = None,
+              method: str | None = None, today: date, start: date | None = None,
+              profile: Mapping[str, Any] | Any | None = None,
               incidents: Sequence[Any] | None = None, pseudonymise: bool = False) -> bytes:
     """The repayment plan as PDF bytes.
 
@@ -38,14 +39,16 @@ def build_pdf(debts: Sequence[Debt], budget_or_plan, *, lang: str = "zh", strate
     method : how the negotiation proposal shares the budget between lenders
         (``planner.negotiation``'s methods; default ``equal_term``).
     today : the date printed on the document; month 1 of the plan is the month after it.
-    profile : optional borrower details for the letters (``{"name": ...}``, …).
+    start : date of the first negotiated payment (default: the 1st of the month after ``today``).
+    profile : optional borrower details for the letters: a mapping (``{"name": ..., "contact": ...,
+        "hardship": ..., "hardship_detail": ...}``) or a ``planner.letters.BorrowerProfile``.
     incidents : optional collection log (``planner.rights`` incidents) to append.
     pseudonymise : print only the first character of the borrower's name and mask numbers.
 
     Raises :class:`planner.InvalidInput` (with every issue) on bad inputs.
     """
     ctx = build_context(debts, budget_or_plan, lang=lang, strategy=strategy, method=method, today=today,
-                        profile=profile, incidents=incidents, pseudonymise=pseudonymise)
+                        start=start, profile=profile, incidents=incidents, pseudonymise=pseudonymise)
     return render(ctx)
 
 

@@ -39,22 +39,21 @@ def cover(pdf: ReportPDF, ctx: ReportContext) -> None:
         who.insert(0, t("report.prepared_for", lang, name=ctx.borrower)
                    + (t("report.pseudonym_note", lang) if ctx.pseudonymised else ""))
     pdf.paragraph("    ".join(who), size=9.5, color=GREY, after=5)
-    debt_free = (t("report.cover.debt_free_value", lang, month=format_month(ctx.month_date(r.months_to_debt_free), lang),
-                   months=format_months(r.months_to_debt_free, lang))
-                 if r.debt_free else format_months(None, lang))
-    overdue = [d for d in ctx.debts if d.is_overdue]
+    debt_free, debt_free_note = format_months(None, lang), ""
+    if r.debt_free:
+        debt_free = format_month(ctx.month_date(r.months_to_debt_free), lang)
+        debt_free_note = t("report.cover.debt_free_note", lang, months=format_months(r.months_to_debt_free, lang))
+    strategy = get_strategy(ctx.strategy)
     pdf.key_figures([
-        (t("report.cover.total_owed", lang), money(ctx.total_owed, lang)),
-        (t("report.cover.budget", lang), _budget_headline(ctx)),
-        (t("report.cover.strategy", lang), get_strategy(ctx.strategy).label(lang)),
-        (t("report.cover.debt_free", lang), debt_free),
-        (t("report.cover.total_cost", lang), money(r.total_cost, lang)),
-        (t("report.cover.total_paid", lang), money(r.total_paid, lang)),
-        (t("report.cover.lenders", lang), t("report.cover.lenders_value", lang, count=len(ctx.debts))),
-        (t("report.cover.overdue", lang),
-         t("report.cover.overdue_value", lang, count=len(overdue),
-           amount=money(sum(d.effective_arrears for d in overdue), lang)) if overdue
-         else t("report.cover.none", lang)),
+        (t("report.cover.total_owed", lang), money(ctx.total_owed, lang),
+         t("report.cover.lenders_value", lang, count=len(ctx.debts))),
+        (t("report.cover.budget", lang), _budget_headline(ctx),
+         t("report.cover.due_note", lang, amount=money(ctx.comparison.check.total_due, lang))),
+        (t("report.cover.strategy", lang), t(f"report.strategy_short.{strategy.key}", lang), strategy.label(lang)),
+        (t("report.cover.debt_free", lang), debt_free, debt_free_note),
+        (t("report.cover.total_cost", lang), money(r.total_cost, lang),
+         t("report.cover.penalty_note", lang, amount=money(r.total_penalty_interest, lang))),
+        (t("report.cover.total_paid", lang), money(r.total_paid, lang), ""),
     ])
     pdf.ln(2)
     pdf.paragraph(t("report.purpose", lang), size=10, after=4)

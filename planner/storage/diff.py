@@ -30,7 +30,7 @@ from ..i18n import format_money, format_month, format_months, register, t
 from ..models import column_label, name_key
 from ..results import cents
 from ..strategies import STRATEGIES
-from .records import PlanVersion
+from .records import PlanSummary, PlanVersion
 
 # Debt fields compared besides the balance (the balance gets its own, signed, line).
 TERM_FIELDS = ("annual_rate", "min_payment", "min_payment_pct", "penalty_rate", "late_fee_pct",
@@ -189,6 +189,8 @@ def diff_versions(a: PlanVersion, b: PlanVersion) -> PlanDiff:
         terms += [FieldChange(r["name"], f, before.get(f), r.get(f)) for f in TERM_FIELDS
                   if before.get(f) != r.get(f)]
     sa, sb = a.summary, b.summary
+    if not (sa.known and sb.known):           # figures missing on one side: nothing to compare
+        sa = sb = PlanSummary()
     return PlanDiff(
         added=added, removed=removed, balance_changes=tuple(balances), term_changes=tuple(terms),
         budget_changes=tuple(_changes(a.budget, b.budget)),

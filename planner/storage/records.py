@@ -96,6 +96,11 @@ class PlanSummary:
     debt_free_month: date | None = None
     total_cost: float | None = None
 
+    @property
+    def known(self) -> bool:
+        """Whether figures were saved (a plan that never ends still has a total cost)."""
+        return self.total_cost is not None
+
     @classmethod
     def from_result(cls, result: SimulationResult, start: date) -> "PlanSummary":
         """The figures of ``result`` for a plan made on ``start`` (the dashboard's calendar convention:

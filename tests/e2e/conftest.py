@@ -142,8 +142,19 @@ def open_page(pg, base_url: str, url_path: str, lang: str = "zh", ready: str | N
     wait_idle(pg, ready)
 
 
-def screenshot(pg, name: str, lang: str) -> Path:
+def screenshot(pg, name: str, lang: str, *, max_height: int = 4000) -> Path:
+    """Save the whole page as ``docs/screenshots/<name>-<lang>.png``.
+
+    Streamlit scrolls inside its main container, not the document, so the viewport is
+    grown to the content's height first (a plain full-page shot would stop at the fold).
+    """
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}-{lang}.png"
-    pg.screenshot(path=str(path), full_page=True)
+    height = pg.evaluate("""() => { const m = document.querySelector("[data-testid='stMain']");
+                                    return m ? m.scrollHeight : document.body.scrollHeight; }""")
+    pg.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(int(height) + 40, VIEWPORT["height"]),
+                                                                    max_height)})
+    pg.wait_for_timeout(600)   # plotly re-lays out to the new size
+    pg.screenshot(path=str(path))
+    pg.set_viewport_size(VIEWPORT)
     return path

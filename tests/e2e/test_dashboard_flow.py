@@ -63,7 +63,7 @@ def test_sample_budget_comparison_download(server, page):
     assert sum(float(r["还款"]) for r in rows if r["月份"] == "1") == pytest.approx(11_500, abs=0.01)
 
 
-def test_english_and_bad_input_in_the_browser(server, page):
+def test_english_budget_below_dues_points_to_negotiation(server, page):
     open_page(page, server, "compare", "en", ready=".js-plotly-plot")
     assert page.get_by_text("Fastest and cheapest").is_visible()
     nav(page, "Income & expenses")

@@ -22,7 +22,8 @@ def _run(c):
 def test_books_balance(c):
     debts, r = _run(c)
     start = sum(d.balance for d in debts)
-    assert abs(start + r.total_interest + r.total_fees - r.total_paid - r.remaining_balance) < 1e-6 * max(1, start)
+    scale = max(1.0, start, r.total_interest, r.total_fees, r.total_paid, r.remaining_balance)
+    assert abs(start + r.total_interest + r.total_fees - r.total_paid - r.remaining_balance) < 1e-9 * scale
 
 
 @PROPS

@@ -1,5 +1,5 @@
 """AppTest of the rights page in Chinese and English."""
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -11,15 +11,17 @@ from ui import state
 
 from .helpers import sample_log
 
-PAGE = str(Path(__file__).resolve().parents[2] / "ui" / "pages" / "rights.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "ui/pages/rights.py"
 
 
 def make_app(lang: str, records=None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[state.LANG] = lang
     if records is not None:
         at.session_state[state.RIGHTS_INCIDENTS] = records
     at.run()
+    at.switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -54,12 +56,12 @@ def test_add_incident_through_the_form(lang, tmp_path, monkeypatch):
     lender.set_value("借呗")
     at.selectbox(key="rights.form.contact_role").set_value("third_party")
     at.text_input(key="rights.form.relationship").set_value("同事")
-    at.time_input(key="rights.form.time").set_value("23:15")
+    at.time_input(key="rights.form.time").set_value(time(23, 15))
     at.text_area(key="rights.form.summary").set_value("<b>告诉我同事我欠钱</b>")
     at.multiselect(key="rights.form.tags").set_value(["disclosure"])
     at.file_uploader(key="rights.form.files").set_value(("rec.m4a", b"audio", "audio/mp4"))
     at.checkbox(key="rights.form.keep_copy").check()
-    at.button[0].click().run()       # the form's submit button
+    at.button(key="rights.form.save").click().run()       # the form's submit button
     assert not at.exception
     [rec] = records(at)
     assert (rec["lender"], rec["contact_role"], rec["time"], rec["tags"]) == ("借呗", "third_party", "23:15",
@@ -79,7 +81,7 @@ def test_bad_form_input_is_explained_and_kept(lang):
     at.selectbox(key="rights.form.lender").set_value("借呗")
     at.selectbox(key="rights.form.contact_role").set_value("agreed_contact")
     at.text_input(key="rights.form.caller").set_value("170 1234")
-    at.button[0].click().run()
+    at.button(key="rights.form.save").click().run()
     assert records(at) == []
     errors = "\n".join(e.value for e in at.error)
     assert t("ui.rights.not_saved", lang) in errors
@@ -128,7 +130,7 @@ def test_edit_and_delete():
     at.button(key="rights.form.edit_btn").click().run()
     assert at.text_area(key="rights.form.summary").value == first["summary"]
     at.text_area(key="rights.form.summary").set_value("changed")
-    at.button[0].click().run()
+    at.button(key="rights.form.save").click().run()
     recs = records(at)
     assert len(recs) == len(sample_log()) and recs[0]["summary"] == "changed" and recs[0]["id"] == first["id"]
     at.selectbox(key="rights.form.pick").set_value(first["id"])

@@ -140,7 +140,7 @@ def test_password_gate_blocks_everything_until_the_password(repo, monkeypatch):
     at.text_input(key=state.AUTH_INPUT).input("wrong")
     next(b for b in at.button if b.label == "Sign in").click().run()
     assert "Wrong password" in page_texts(at)
-    assert not at.session_state[state.AUTH_OK] if state.AUTH_OK in at.session_state else True
+    assert state.AUTH_OK not in at.session_state or not at.session_state[state.AUTH_OK]
     assert at.title[0].value == "Enter the password" and not at.dataframe
     at.text_input(key=state.AUTH_INPUT).input("s3cret 密码")
     next(b for b in at.button if b.label == "Sign in").click().run()

@@ -82,3 +82,9 @@ def test_diff_of_stored_versions(repo: Repository):
     assert d.added == ("亲戚借款",) and d.removed == ("花呗",)
     assert d.months_to_debt_free is not None and d.debt_free_month is not None
     assert d.debt_free_month_shift == d.months_to_debt_free[1] - d.months_to_debt_free[0]
+
+
+def test_missing_figures_are_not_reported_as_never_debt_free():
+    known = PlanSummary(20, date(2026, 10, 1), 3100.5)
+    d = diff_versions(version(debts_v1(), summary=known), version(debts_v1(), summary=PlanSummary()))
+    assert d.is_empty and d.debt_free_month is None and d.total_cost is None

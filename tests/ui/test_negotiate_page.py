@@ -36,11 +36,11 @@ def test_infeasible_method_shows_min_budget_and_binding_lender():
 
 def test_hand_adjustment_changes_the_plan():
     at = run_page(PAGE, "en", state=TIGHT)
-    before = at.dataframe[0].value
+    before = at.dataframe[1].value          # [0] is the adjustment editor
     editor_key = f"{state.NEG_EDITOR}.0.7"
     at.session_state[editor_key] = {"edited_rows": {1: {"months": 12}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    after = at.dataframe[0].value
+    after = at.dataframe[1].value
     assert not at.exception
     months_col = "Instalments"
     assert after.loc[1, months_col] == 12 and before.loc[1, months_col] != 12

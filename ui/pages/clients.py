@@ -200,7 +200,8 @@ def _versions(repo: Repository, client: Client, lang: str) -> None:
         t("ui.clients.col.strategy", lang): [STRATEGIES[v.strategy].label(lang) if v.strategy in STRATEGIES
                                              else v.strategy for v in versions],
         t("ui.clients.col.debts", lang): [len(v.debt_records) for v in versions],
-        t("ui.clients.col.debt_free", lang): [format_month(v.summary.debt_free_month, lang) for v in versions],
+        t("ui.clients.col.debt_free", lang): [format_month(v.summary.debt_free_month, lang) if v.summary.known
+                                              else "—" for v in versions],
         t("ui.clients.col.cost", lang): [format_money(v.summary.total_cost, lang) for v in versions],
     }), hide_index=True, width="stretch")
     st.subheader(t("ui.clients.diff", lang))
@@ -351,9 +352,9 @@ def _import(repo: Repository, lang: str) -> None:
 
 def _client_file(repo: Repository, client: Client, lang: str) -> None:
     st.divider()
-    head, reload_col, close_col = st.columns([6, 1, 1])
-    head.subheader(t("ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
-                     version=st.session_state.get(state.CLIENT_VERSION, client.version)))
+    st.subheader(t("ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
+                   version=st.session_state.get(state.CLIENT_VERSION, client.version)))
+    reload_col, close_col, _ = st.columns([1, 1, 3])
     reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=_reload, args=(repo, client.id))
     close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=_close)
     tabs = st.tabs([t(f"ui.clients.tab.{k}", lang) for k in ("plans", "negotiation", "sessions", "incidents",

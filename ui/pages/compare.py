@@ -91,7 +91,10 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
     table = schedule_table(comparison[chosen], lang, start=start)
     if len(table) > SCHEDULE_PREVIEW_ROWS:
         st.caption(t("ui.compare.sch_rows", lang, n=SCHEDULE_PREVIEW_ROWS, total=len(table)))
-    st.dataframe(table.head(SCHEDULE_PREVIEW_ROWS), hide_index=True, width="stretch", height=320)
+    preview = table.head(SCHEDULE_PREVIEW_ROWS).copy()
+    for column in preview.columns[3:]:          # the money columns (see planner.explain.SCHEDULE_COLUMNS)
+        preview[column] = [format_money(v, lang) for v in preview[column]]
+    st.dataframe(preview, hide_index=True, width="stretch", height=320)
     st.download_button(t("ui.compare.schedule_download", lang),
                        data=cached.schedule_bytes(debts, budget, chosen, lang, start),
                        file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",

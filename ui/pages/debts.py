@@ -17,8 +17,6 @@ def _column_config(lang: str) -> dict[str, object]:
     config: dict[str, object] = {
         c: st.column_config.TextColumn(column_label(c, lang), help=t(f"ui.debts.help.{c}", lang))
         for c in state.DEBT_COLUMNS if c != "kind"}
-    config["name"] = st.column_config.TextColumn(column_label("name", lang), help=t("ui.debts.help.name", lang),
-                                                 pinned=True)
     config["kind"] = st.column_config.SelectboxColumn(
         column_label("kind", lang), options=[k.value for k in DebtKind], default=DebtKind.OTHER.value,
         format_func=lambda v: DebtKind(v).label(lang) if v in DebtKind._value2member_map_ else str(v))

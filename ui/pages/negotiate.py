@@ -17,9 +17,8 @@ from planner import Budget, Debt, DebtKind, InvalidInput, format_date, format_mo
 from planner.apr import CostInputError, flag_cost, flat_fee_cost, true_cost
 from planner.letters import (HARDSHIPS, BorrowerProfile, filename, render_application, render_family_message,
                              render_script)
-from planner.negotiation import METHODS, NegotiationPlan, evaluate, propose, what_if_refused
-from planner.negotiation.terms import proposed_rate
-from planner.negotiation import load_settings
+from planner.negotiation import (METHODS, NegotiationPlan, evaluate, load_settings, propose, proposed_rate,
+                                 what_if_refused)
 from ui import state
 
 # --------------------------------------------------------------------------- cached planner calls

@@ -29,6 +29,11 @@ def _today() -> date:
     return date.today()          # the UI owns the clock; planner gets today passed in
 
 
+def _max_evidence_bytes() -> int:
+    """The planner's limit, or the server's upload limit when that is lower."""
+    return min(MAX_EVIDENCE_BYTES, int(st.get_option("server.maxUploadSize")) * 2**20)
+
+
 def _data_dir() -> Path:
     return Path(settings.get("PLANNER_DATA_DIR")).expanduser()
 
@@ -82,7 +87,7 @@ def _submit(lang: str) -> None:
     """Validate the form through planner; save, or show every problem (the form keeps its values)."""
     v = {name: st.session_state.get(f"{F}.{name}") for name in FORM_DEFAULTS}
     uploads = st.session_state.get(f"{F}.files") or []
-    problems = [i for up in uploads for i in check_evidence(up.name, up.size)]
+    problems = [i for up in uploads for i in check_evidence(up.name, up.size, max_bytes=_max_evidence_bytes())]
     names = [n for n in str(v["evidence"] or "").replace("；", ";").split(";") if n.strip()]
     names += [up.name for up in uploads]
     raw = {"lender": v["lender"] or "", "date": v["date"], "time": v["time"], "channel": v["channel"],
@@ -96,7 +101,8 @@ def _submit(lang: str) -> None:
         return
     if v["keep_copy"]:
         for up in uploads:
-            _, refused = store_evidence(_data_dir(), inc.id, up.name, up.getvalue())
+            _, refused = store_evidence(_data_dir(), inc.id, up.name, up.getvalue(),
+                                        max_bytes=_max_evidence_bytes())
             if refused:
                 _issues_box(t("ui.rights.file_refused", lang), [i.message(lang) for i in refused])
     log = _incidents()
@@ -135,10 +141,10 @@ def _form(lang: str) -> None:
         st.multiselect(t("ui.rights.tags", lang), list(TAGS), key=f"{F}.tags",
                        format_func=lambda g: TAGS[g].label(lang))
         st.text_input(t("ui.rights.evidence_names", lang), key=f"{F}.evidence")
-        st.file_uploader(t("ui.rights.evidence_upload", lang, limit=f"{MAX_EVIDENCE_BYTES // 2**20} MB"),
+        st.file_uploader(t("ui.rights.evidence_upload", lang, limit=f"{_max_evidence_bytes() // 2**20} MB"),
                          accept_multiple_files=True, key=f"{F}.files")
         st.checkbox(t("ui.rights.keep_copy", lang, dir=str(_data_dir() / "evidence")), key=f"{F}.keep_copy")
-        submitted = st.form_submit_button(t("ui.rights.save", lang), type="primary")
+        submitted = st.form_submit_button(t("ui.rights.save", lang), type="primary", key=f"{F}.save")
     if submitted:
         _submit(lang)
     if editing:
