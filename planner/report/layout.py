@@ -50,6 +50,8 @@ class ReportPDF(FPDF):
     def __init__(self, *, header_text: str, footer_text: str, page_label: str, created: datetime,
                  title: str, lang: str):
         super().__init__(orientation="P", unit="mm", format="A4")
+        # In the CJK font curly quotes are full-width glyphs: in English text they read as gaps.
+        self._translate = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}) if lang == "en" else None
         self.header_text = header_text
         self.footer_text = footer_text
         self.page_label = page_label            # "第 {page} / {pages} 页" — {pages} resolved at output
@@ -108,6 +110,8 @@ class ReportPDF(FPDF):
         return w
 
     def lines(self, text: str, width: float) -> list[str]:
+        if self._translate:
+            text = text.translate(self._translate)
         return wrap(text, width, self.char_width)
 
     def ensure_space(self, height: float) -> None:
@@ -117,7 +121,7 @@ class ReportPDF(FPDF):
 
     # ------------------------------------------------------------------ text blocks
     def heading(self, text: str, level: int = 1) -> None:
-        size, before, after = {0: (22, 0, 4), 1: (15, 4, 3), 2: (11.5, 3, 1.5)}[level]
+        size, before, after = {0: (22, 0, 4), 1: (15, 4, 3), 2: (11.5, 3, 1.5), 3: (9.8, 1.2, 0.4)}[level]
         self.ensure_space(before + size * PT * 1.4 + after + 14)   # keep a heading with what follows
         self.set_y(self.get_y() + before)
         self.set_font(FAMILY, size=size)
@@ -294,6 +298,8 @@ class ReportPDF(FPDF):
         """
         if not text:
             return
+        if self._translate:
+            text = text.translate(self._translate)
         x = self.x
         if align != "L":
             tw = sum(self.char_width(ch) for ch in text)

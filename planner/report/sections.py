@@ -69,9 +69,9 @@ def cover(pdf: ReportPDF, ctx: ReportContext) -> None:
         rows.append([d.name, d.kind.label(lang), money(d.balance, lang), format_pct(d.annual_rate, lang), due,
                      overdue_txt])
     rows.append([t("report.total", lang), "", money(ctx.total_owed, lang), "", "", ""])
-    pdf.table([Column(t("report.debts.lender", lang), 2.3), Column(t("report.debts.kind", lang), 1.5),
+    pdf.table([Column(t("report.debts.lender", lang), 2.1), Column(t("report.debts.kind", lang), 1.9),
                Column(t("report.debts.balance", lang), 1.45, "R"), Column(t("report.debts.rate", lang), 1.05, "R"),
-               Column(t("report.debts.due", lang), 1.5, "R"), Column(t("report.debts.overdue", lang), 1.6, "R")],
+               Column(t("report.debts.due", lang), 1.4, "R"), Column(t("report.debts.overdue", lang), 1.6, "R")],
               rows, total_rows=[len(rows) - 1])
 
 

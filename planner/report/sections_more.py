@@ -39,13 +39,14 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
             span = f"{format_month(ln.first_payment, lang)}–{format_month(ln.last_payment, lang)}"
         rows.append([ln.name, money(ln.principal, lang),
                      f"{format_pct(ln.original_rate_pct, lang)} → {format_pct(ln.proposed_rate_pct, lang)}",
-                     money(ln.instalment, lang), format_months(ln.months, lang), span, money(ln.total_repay, lang)])
+                     money(ln.instalment, lang), t("report.neg.term_value", lang, n=ln.months), span,
+                     money(ln.total_repay, lang)])
     rows.append([t("report.total", lang), money(plan.total_principal, lang), "", money(plan.total_monthly, lang),
-                 format_months(plan.months, lang), "", money(plan.total_repay, lang)])
-    pdf.table([Column(t("report.debts.lender", lang), 1.9), Column(t("report.neg.principal", lang), 1.35, "R"),
-               Column(t("report.neg.rate", lang), 1.6, "R"), Column(t("report.neg.instalment", lang), 1.3, "R"),
-               Column(t("report.neg.months", lang), 1.1, "R"), Column(t("report.neg.period", lang), 1.9, "R"),
-               Column(t("report.neg.total", lang), 1.35, "R")], rows, size=8, total_rows=[len(rows) - 1])
+                 t("report.neg.term_value", lang, n=plan.months), "", money(plan.total_repay, lang)])
+    pdf.table([Column(t("report.debts.lender", lang), 1.75), Column(t("report.neg.principal", lang), 1.3, "R"),
+               Column(t("report.neg.rate", lang), 2.0, "R"), Column(t("report.neg.instalment", lang), 1.2, "R"),
+               Column(t("report.neg.months", lang), 0.75, "R"), Column(t("report.neg.period", lang), 2.0, "R"),
+               Column(t("report.neg.total", lang), 1.3, "R")], rows, size=7.8, total_rows=[len(rows) - 1])
     asks = [_asks(ln, lang) for ln in plan.lines]
     pdf.heading(t("report.neg.asks", lang), level=2)
     pdf.bullets([f"{ln.name}：{a}" if lang == "zh" else f"{ln.name}: {a}" for ln, a in zip(plan.lines, asks)],
@@ -202,13 +203,14 @@ def rights(pdf: ReportPDF, ctx: ReportContext) -> None:
     lang = ctx.lang
     pdf.add_page()
     pdf.heading(t("report.rights.title", lang), level=1)
-    pdf.paragraph(t("report.rights.intro", lang), size=9.5, color=GREY)
+    pdf.paragraph(t("report.rights.intro", lang), size=9, color=GREY)
     if ctx.rights:
         for section in ctx.rights:
-            pdf.heading(section.title, level=2)
-            pdf.paragraph(section.text, size=9.5, after=0.8)
+            pdf.heading(section.title, level=3)
+            pdf.paragraph(section.text, size=8.8, leading=1.4, after=0.4)
             if section.citation:
-                pdf.paragraph(t("report.rights.based_on", lang, citation=section.citation), size=8.5, color=GREY)
+                pdf.paragraph(t("report.rights.based_on", lang, citation=section.citation), size=7.8, color=GREY,
+                              leading=1.4, after=1.0)
         return
     rows = [[legal.cite(sid, lang), legal.get(sid).summary(lang)] for sid in FALLBACK_RIGHTS]
     pdf.table([Column(t("report.rights.source", lang), 1.4), Column(t("report.rights.content", lang), 3.0)], rows,

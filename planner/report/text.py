@@ -122,6 +122,7 @@ register({
     "report.neg.months": {"zh": "期数", "en": "Term"},
     "report.neg.period": {"zh": "还款期间", "en": "Period"},
     "report.neg.total": {"zh": "还款总额", "en": "Total repaid"},
+    "report.neg.term_value": {"zh": "{n} 期", "en": "{n} mo"},
     "report.neg.asks": {"zh": "具体申请事项", "en": "What I ask of each lender"},
     "report.neg.timetable_intro": {
         "zh": "按上述方案，各机构每月收到的还款如下（前{full}期逐期列出，之后按年汇总）。",

@@ -9,7 +9,7 @@ removed*: the plan cannot tell which, the counsellor can.
 >>> from datetime import date, datetime
 >>> def version(debts, budget, strategy, month):
 ...     return PlanVersion(0, 1, datetime(2025, 1, 1), "", tuple(debts), budget, strategy, None,
-...                        PlanSummary(None, month, None))
+...                        PlanSummary(None, month, 1000.0))
 >>> old = version([{"name": "借呗", "balance": 9000.0}, {"name": "花呗", "balance": 800.0}],
 ...               {"monthly": 3000}, "avalanche", date(2027, 5, 1))
 >>> new = version([{"name": "借呗", "balance": 7500.0}, {"name": "招行信用卡", "balance": 20000.0}],

@@ -74,3 +74,25 @@ def test_english_budget_below_dues_points_to_negotiation(server, page):
     nav(page, "Compare strategies")
     assert page.get_by_text("¥1,117.72 short").is_visible()
     assert page.get_by_text("negotiat", exact=False).first.is_visible()
+
+
+def test_typing_a_bad_value_in_the_table_keeps_it_and_explains(server, page):
+    open_page(page, server, "debts", "zh", ready="[data-testid='stDataFrame']")
+    grid = page.locator("[data-testid='stDataFrame']").first
+    box = grid.bounding_box()
+    # click the first data row's "名称" cell, then move with the keyboard to row 3, column 余额
+    page.mouse.click(box["x"] + 110, box["y"] + 52)
+    for key in ("ArrowRight", "ArrowRight", "ArrowDown", "ArrowDown"):
+        page.keyboard.press(key)
+    page.keyboard.press("Enter")                  # open the cell editor
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text("八千")             # IME-style text input, as a Chinese keyboard sends it
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.innerText.includes('不是数字')")
+    wait_idle(page)
+    assert page.get_by_text("第3行 余额：'八千' 不是数字").is_visible()
+    assert _metric_value(page, "计入的债务") == "6"
+    nav(page, "还款方案对比")
+    assert page.get_by_text("债务表里有 1 行有错误").is_visible()
+    nav(page, "我的债务")                                    # the typed value is still there
+    assert page.get_by_text("第3行 余额：'八千' 不是数字").is_visible()

@@ -59,11 +59,12 @@ class TestDiffVersions:
         assert "¥3,100.50 → ¥3,500.00" in en
 
     def test_never_debt_free_shift_is_none(self):
-        a = version(debts_v1(), summary=PlanSummary(None, None, None))
+        a = version(debts_v1(), summary=PlanSummary(None, None, 9000.0))     # never debt-free, cost known
         b = version(debts_v1(), summary=PlanSummary(30, date(2027, 8, 1), 10.0))
         d = diff_versions(a, b)
         assert d.debt_free_month_shift is None
         assert "期限内无法还清 → 2027年8月" in "\n".join(d.lines("zh"))
+        assert d.total_cost == (9000.0, 10.0)
 
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_every_line_is_rendered(self, lang):

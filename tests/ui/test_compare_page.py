@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner import BudgetPlan
-from tests.ui.conftest import page_texts, run_page
+from tests.ui.conftest import ROOT, page_texts, run_page
 from ui.state import BUDGET_PLAN, COMPARE_STRATEGY
 
 PAGE = "ui/pages/compare.py"
@@ -35,6 +35,10 @@ def test_budget_below_dues_points_to_negotiation():
     assert "少 ¥1,617.72" in text                 # dues ¥7,617.72 vs budget ¥6,000
     assert "协商" in text
     assert len(at.expander) == 1                  # the plans are tucked away, not shown as the answer
+    if (ROOT / "ui" / "pages" / "negotiate.py").exists():
+        assert [p.proto.page for p in at.page_link] == ["negotiate"]
+    else:
+        assert "下一步：和各平台协商" in text
 
 
 def test_budget_below_interest_says_it_plainly():

@@ -103,7 +103,8 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
 
 def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date) -> None:
     st.subheader(t("ui.compare.table", lang))
-    st.dataframe(_summary(comparison, lang, start), hide_index=True, width="stretch")
+    st.dataframe(_summary(comparison, lang, start), hide_index=True, width="stretch",
+                 column_config={t("ui.compare.col.rank", lang): st.column_config.NumberColumn(width="small")})
     if st.session_state.get(state.COMPARE_STRATEGY) not in comparison.ranking:
         st.session_state[state.COMPARE_STRATEGY] = comparison.ranking[0]
     labels = _labels(comparison, lang)

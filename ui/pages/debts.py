@@ -24,7 +24,8 @@ def _column_config(lang: str) -> dict[str, object]:
 
 
 def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """A cell as text; empty cells (None, NaN, pd.NA) become ''."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value)
 
@@ -41,7 +42,7 @@ def _on_upload() -> None:
 
 
 def _import_report(lang: str) -> None:
-    imported = st.session_state.get(state.DEBT_IMPORT)
+    imported = st.session_state.pop(state.DEBT_IMPORT, None)   # reported once, right after the upload
     if imported is None:
         return
     file_issues = [i for i in imported.issues if i.row is None]

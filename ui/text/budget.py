@@ -26,7 +26,7 @@ register({
         "en": "From month {start} to month {end} the income is {pct} lower; {available} a month is available for debt then."},
     "ui.budget.not_saved": {"zh": "预算有误，仍使用上一次的有效预算：", "en": "The budget has problems; the last valid budget is still used:"},
     "ui.budget.below_dues": {
-        "zh": "可用于还债的钱比本月应还合计少 {gap}：按合同还不上。请看“还款方案对比”，以及协商建议。",
+        "zh": "可用于还债的钱比本月应还合计少 {gap}：按合同还不上。请看“还款方案对比”和协商页。",
         "en": "The money for debt is {gap} short of this month's total amount due: the contracts cannot be kept. "
               "See the strategy comparison and the negotiation advice."},
     "ui.budget.next": {"zh": "下一步：对比还款方案", "en": "Next: compare strategies"},

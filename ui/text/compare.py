@@ -15,7 +15,7 @@ register({
     "ui.compare.budget_line": {"zh": "每月可用于还债：{budget}；本月应还合计：{due}。",
                                "en": "Available for debt each month: {budget}; total due this month: {due}."},
     "ui.compare.budget_line_shock": {"zh": "（含收入下降期间的预算变化）", "en": " (with the income drop applied)"},
-    "ui.compare.negotiate": {"zh": "去“协商建议”页：准备和平台协商", "en": "Go to Negotiation: prepare to talk to the lenders"},
+    "ui.compare.negotiate": {"zh": "去协商页：准备和各平台协商", "en": "Go to the negotiation page: prepare to talk to the lenders"},
     "ui.compare.negotiate_text": {"zh": "下一步：和各平台协商（分期、延期、减免罚息），把每月应还降到预算以内。",
                                   "en": "Next step: negotiate with each lender (instalments, extension, penalty waiver) "
                                         "to bring the monthly dues within your budget."},

@@ -1,0 +1,85 @@
+"""The CLI and the dashboard's Export page call the same function and give the same bytes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner import BudgetPlan, build_pdf
+from planner.cli import main
+from tests.report.helpers import SAMPLE_CSV, pdf_text, sample_debts
+from ui import state
+
+PAGE = "ui/pages/report.py"
+
+
+def test_cli_writes_the_pdf_of_build_pdf(tmp_path, capsys):
+    out = tmp_path / "plan.pdf"
+    rc = main(["report", str(SAMPLE_CSV), "--budget", "3000", "--out", str(out), "--lang", "en",
+               "--date", "2026-12-01", "--strategy", "snowball", "--method", "sequential"])
+    assert rc == 0
+    assert "wrote" in capsys.readouterr().out
+    expected = build_pdf(sample_debts(), 3000, lang="en", strategy="snowball", method="sequential",
+                         today=date(2026, 12, 1))
+    assert out.read_bytes() == expected
+
+
+def test_cli_reports_bad_input_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("名称,余额,年利率,最低还款\n借呗,abc,18,600\n", encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    assert main(["report", str(bad), "--budget", "3000", "--out", str(out)]) == 1
+    assert "abc" in capsys.readouterr().err and not out.exists()
+
+
+def test_cli_appends_an_incident_log(tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_text("机构,日期,时间,方式,被联系人,与您的关系,对方说了什么,标签\n"
+                   "京东金条,2026-11-20,23:10,电话,其他第三人,同事,深夜打给我同事说我欠钱,透露欠款\n", encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    assert main(["report", str(SAMPLE_CSV), "--budget", "3000", "--out", str(out), "--date", "2026-12-01",
+                 "--incidents", str(log), "--name", "张三丰", "--pseudonymise"]) == 0
+    text = pdf_text(out.read_bytes())
+    assert "催收情况记录" in text and "深夜打给我同事说我欠钱" in text
+    assert "张三丰" not in text and "张**" in text
+
+
+@pytest.fixture
+def captured_media(monkeypatch):
+    """Every file the page hands to Streamlit's media storage (download buttons), by MIME type."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        if isinstance(path_or_data, bytes):
+            files[mimetype] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    return files
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_dashboard_download_is_the_same_pdf_as_the_cli(lang, tmp_path, captured_media):
+    from tests.ui.conftest import run_page
+
+    at = run_page(PAGE, lang, state={state.BUDGET_PLAN: BudgetPlan(income=3000)})
+    assert at.download_button, "no download button"
+    at.date_input(key=f"{state.REPORT}.date").set_value(date(2026, 12, 1)).run()
+    assert not at.exception
+    data = captured_media["application/pdf"]
+    assert data.startswith(b"%PDF-")
+    out = tmp_path / "plan.pdf"
+    assert main(["report", str(SAMPLE_CSV), "--budget", "3000", "--out", str(out), "--lang", lang,
+                 "--date", "2026-12-01"]) == 0
+    assert out.read_bytes() == data
+
+
+def test_page_without_debts_says_what_to_do():
+    from tests.ui.conftest import page_texts, run_page
+
+    at = run_page(PAGE, "en", state={state.DEBT_ROWS: []})
+    assert "no usable debts" in page_texts(at) and not at.download_button
