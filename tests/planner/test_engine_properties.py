@@ -23,7 +23,10 @@ def test_books_balance(c):
     debts, r = _run(c)
     start = sum(d.balance for d in debts)
     scale = max(1.0, start, r.total_interest, r.total_fees, r.total_paid, r.remaining_balance)
-    assert abs(start + r.total_interest + r.total_fees - r.total_paid - r.remaining_balance) < 1e-9 * scale
+    # closing a debt writes off what is left of it (at most half a cent, docs/model.md)
+    closed = sum(1 for o in r.outcomes if o.payoff_month is not None)
+    gap = start + r.total_interest + r.total_fees - r.total_paid - r.remaining_balance
+    assert -1e-9 * scale <= gap <= 0.005 * closed + 1e-9 * scale
 
 
 @PROPS
