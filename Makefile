@@ -5,13 +5,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: setup run test test-fast bench system-deps clean help
+.PHONY: setup run test test-fast bench sample-pdf system-deps clean help
 
 help:
 	@echo "make run    - set up .venv and start the dashboard on the sample data (http://localhost:$(PORT))"
 	@echo "make test   - set up .venv and run every test (in CI also installs Chromium, fonts, poppler, PostgreSQL)"
 	@echo "make setup  - only create/update .venv (idempotent)"
 	@echo "make bench  - run the performance benchmarks"
+	@echo "make sample-pdf - regenerate docs/sample_plan.pdf and its first-page preview (needs poppler-utils)"
 
 setup: $(STAMP)
 
@@ -38,6 +39,11 @@ test-fast: setup
 
 bench: setup
 	$(PY) benchmarks/run.py
+
+# The sample plan shown in the README (date fixed so the file only changes when the code does).
+sample-pdf: setup
+	$(PY) -m planner report sample_debts.csv --budget 6000 --date 2026-12-01 --out docs/sample_plan.pdf
+	pdftoppm -r 110 -png -f 1 -l 1 -singlefile docs/sample_plan.pdf docs/sample_plan_p1
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -86,6 +86,24 @@ def _refused_payments(debt: Debt) -> list[int]:
     return pays
 
 
+def _refused_with_leftover(refused: Sequence[Debt], others_c: list[int], cap_c: int) -> list[list[int]]:
+    """Refusing lenders on their original terms, each month paid what the budget leaves once the
+    accepted lines are paid (at least what their contracts ask): the way a borrower would use the
+    money freed as the accepted plans run out.  Several refusing lenders share it by avalanche,
+    with the same engine.  ``others_c[k]``: the accepted lines' payments in month k+1 (cents)."""
+    from ..simulate import simulate
+    months = REFUSED_HORIZON
+    budget = [max(cap_c - (others_c[k] if k < len(others_c) else 0), 0) / 100 for k in range(months)]
+    r = simulate(list(refused), budget, "avalanche", horizon=months)
+    out = []
+    for j in range(len(refused)):
+        pays = [int(round(p * 100)) for p in r.series.payment[:, j]]
+        while pays and pays[-1] == 0:
+            pays.pop()
+        out.append(pays)
+    return out
+
+
 def propose(debts: Sequence[Debt], budget, method: str = "equal_term", *, start: date,
             settings: NegotiationSettings | None = None,
             overrides: Mapping[str, Mapping[str, object]] | None = None,
@@ -154,6 +172,18 @@ def propose(debts: Sequence[Debt], budget, method: str = "equal_term", *, start:
             ("lender", binding), ("lender_min_yuan", max(_payments(bl, fixed, alloc), default=0) / 100),
             ("max_term", bl.max_term), ("term_source", bl.max_term_source)))
     else:
+        refused_lines = [ln for ln in terms if ln.debt.name in refused_keys]
+        if refused_lines:                       # money freed by the accepted lines goes to the refusing lenders
+            others: list[int] = []
+            for ln in terms:
+                if ln.debt.name not in refused_keys:
+                    pays = _payments(ln, fixed, alloc)
+                    others.extend([0] * (len(pays) - len(others)))
+                    for k, c in enumerate(pays):
+                        others[k] += c
+            for ln, pays in zip(refused_lines, _refused_with_leftover([ln.debt for ln in refused_lines],
+                                                                        others, cap)):
+                fixed[ln.index] = pays
         months = max((len(p) for p in list(fixed.values()) + list(alloc.payments.values())), default=0)
         reason = Reason("neg.reason.fits", (("budget_yuan", budget_yuan), ("months", months),
                                              ("min_budget_yuan", need / 100)))
@@ -191,9 +221,11 @@ def _line(ln: LineTerms, pays_c: list[int], token_c: int, start: date, *, refuse
 def what_if_refused(plan: NegotiationPlan, lender_name: str) -> NegotiationPlan:
     """The same plan recomputed with ``lender_name`` on its original terms.
 
-    The refusing lender is paid what its contract asks each month (its first
-    month's due, arrears included, is reserved every month); the method shares
-    the rest among the other lenders, keeping any hand-made changes.
+    Its first month's contractual due (arrears included) is reserved every month
+    and the method shares the rest among the other lenders, keeping any hand-made
+    changes.  When that fits, the refusing lender is then paid everything the
+    budget leaves each month once the accepted instalments are paid (so the
+    money freed as the other plans end clears it), with the same engine.
     """
     refused = {ln.name for ln in plan.lines if ln.refused} | {lender_name}
     return propose(plan.debts, plan.budget, plan.method, start=plan.start, settings=plan.settings,

@@ -4,7 +4,8 @@ The accepted plan becomes new debts (one per lender) run through
 :func:`planner.simulate`: the balance to repay, the proposed rate, the
 instalment as the amount due, no arrears (they are folded into the plan),
 penalty rate = proposed rate when penalty interest is waived, no late fee when
-fees are waived.  A refusing lender keeps its original debt.  "No deal" is the
+fees are waived.  A refusing lender keeps its original debt and receives what
+the budget leaves once the accepted instalments are paid (as in the plan).  "No deal" is the
 best strategy of :func:`planner.compare` on the original debts with the same
 monthly budget (or the strategy you name).
 """
@@ -79,10 +80,14 @@ def evaluate(plan: NegotiationPlan, debts=None, budget=None, *, no_deal_strategy
     by_name = {d.name: d for d in debts}
     order = None
     strategy = "minimum"
+    refused = [ln.name for ln in plan.lines if ln.refused]
     if plan.method == "sequential":
         strategy = "custom"
         seq = sequential_order_names(plan)
         order = seq + [ln.name for ln in plan.lines if ln.name not in seq]
+    elif refused:                       # what the accepted instalments leave goes to the refusing lenders
+        strategy = "custom"
+        order = refused + [ln.name for ln in plan.lines if not ln.refused]
     new = []
     for line in plan.lines:
         due = line.token if (plan.method == "sequential" and not line.pinned and not line.refused) else None

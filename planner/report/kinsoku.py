@@ -85,9 +85,11 @@ def groups(paragraph: str) -> list[str]:
             else:
                 out.append(atom)
             continue
-        if atom[0] in CLOSING and len(out) >= 2 and out[-1] in SPACES and out[-2] not in SPACES:
-            space = out.pop()              # "word ." : a closing mark holds on across a space
-            out[-1] += space + atom
+        if atom[0] in CLOSING and out and out[-1] in SPACES and any(g not in SPACES for g in out):
+            spaces = ""                    # "word ." : a closing mark holds on across spaces
+            while out[-1] in SPACES:
+                spaces = out.pop() + spaces
+            out[-1] += spaces + atom
         elif out and out[-1] not in SPACES and (glue_next or atom[0] in CLOSING):
             out[-1] += atom
         else:

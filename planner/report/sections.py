@@ -137,6 +137,7 @@ def _budget_runs(ctx: ReportContext) -> str:
 
 def comparison(pdf: ReportPDF, ctx: ReportContext) -> None:
     lang, comp = ctx.lang, ctx.comparison
+    pdf.ensure_space(150)          # the heading, its table and its chart belong together
     pdf.heading(t("report.compare.title", lang), level=1)
     pdf.paragraph(t("report.compare.intro", lang), size=9.5)
     rows, chosen = [], []

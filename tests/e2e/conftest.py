@@ -38,6 +38,10 @@ SCREENSHOT_PAGES: list[tuple[str, str, str]] = [
     ("debts", "debts", "[data-testid='stDataFrame'], [data-testid='stDataEditor']"),
     ("budget", "budget", "[data-testid='stMetric']"),
     ("compare", "compare", ".js-plotly-plot"),
+    ("negotiate", "negotiate", "[data-testid='stTabs']"),
+    ("rights", "rights", "[data-testid='stTabs']"),
+    ("report", "report", "[data-testid='stDownloadButton']"),
+    ("clients", "clients", "h1"),
 ]
 
 
@@ -70,7 +74,7 @@ def _healthy(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def server():
+def server(tmp_path_factory):
     require_chromium()
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -79,7 +83,11 @@ def server():
            "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
     log = open(ROOT / ".pytest_cache" / "e2e-streamlit.log", "w") if (ROOT / ".pytest_cache").is_dir() \
         else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    data_dir = tmp_path_factory.mktemp("planner-data")   # never the user's own saved clients
+    env = {**os.environ, "PLANNER_DATA_DIR": str(data_dir)}
+    env.pop("PLANNER_PASSWORD", None)
+    env.pop("DATABASE_URL", None)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _healthy(url):

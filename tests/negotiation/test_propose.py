@@ -142,6 +142,28 @@ def test_what_if_refused(sample_debts):
 
 
 @pytest.mark.parametrize("method", list(METHODS))
+def test_what_if_refused_puts_the_freed_money_on_the_refusing_lender(sample_debts, method):
+    """A refusing card stays on its original terms (10 % minimum, 18.25 %): it is never left in arrears, and
+    once the accepted instalments end the whole budget goes to it, so it is not dragged out on minimums."""
+    budget = 8500
+    alt = what_if_refused(propose(sample_debts, budget, method, start=START), "招商银行信用卡")
+    assert alt.feasible
+    card = alt.line("招商银行信用卡")
+    others_end = max(ln.months for ln in alt.lines if not ln.refused)
+    totals = alt.monthly_totals()
+    assert all(t <= budget + 1e-9 for t in totals)
+    # after the others are done, every month but the card's last uses the whole budget
+    assert all(t == pytest.approx(budget, abs=0.01) for t in totals[others_end:card.months - 1])
+    assert card.months <= others_end + 3          # 18,600 at 18.25 % is cleared soon after, not over 10+ years
+    assert card.total_repay < 18600 * 1.1
+    ev = evaluate(alt)
+    assert ev.accepted.months_in_arrears == 0
+    if method != "sequential":   # sequential: the engine sends what the card's falling minimum leaves to the
+        outcome = {o.name: o for o in ev.accepted.outcomes}["招商银行信用卡"]    # current target instead
+        assert outcome.payoff_month == card.months and outcome.paid == pytest.approx(card.total_repay, abs=0.05)
+
+
+@pytest.mark.parametrize("method", list(METHODS))
 def test_evaluate_uses_the_engine_and_matches_the_timetable(sample_debts, method):
     plan = propose(sample_debts, 3000, method, start=START)
     if not plan.feasible:

@@ -89,6 +89,14 @@ def test_arrears_cannot_exceed_balance_and_pct_range():
     assert {i.code for i in issues} == {"arrears_above_balance", "pct_range"}
 
 
+@pytest.mark.parametrize("balance", ["八千", "", "-5"])
+def test_unreadable_balance_reports_only_the_balance(balance):
+    """A balance that did not parse is one problem; arrears are not compared with a stand-in value."""
+    _, issues = parse_debt_rows([{"name": "a", "balance": balance, "annual_rate": "18", "min_payment": "100",
+                                  "arrears": "300"}])
+    assert [(i.column, i.value) for i in issues] == [("balance", balance)]
+
+
 def test_debt_constructor_validates():
     with pytest.raises(InvalidInput) as e:
         Debt("x", balance=math.nan, annual_rate=-1, min_payment=0)

@@ -13,12 +13,17 @@ from planner import (DebtKind, column_label, format_money, portfolio_totals, rea
 from ui import state
 
 
+def _label(column: str, lang: str) -> str:
+    text = column_label(column, lang)
+    return text[:1].upper() + text[1:]
+
+
 def _column_config(lang: str) -> dict[str, object]:
     config: dict[str, object] = {
-        c: st.column_config.TextColumn(column_label(c, lang), help=t(f"ui.debts.help.{c}", lang))
+        c: st.column_config.TextColumn(_label(c, lang), help=t(f"ui.debts.help.{c}", lang))
         for c in state.DEBT_COLUMNS if c != "kind"}
     config["kind"] = st.column_config.SelectboxColumn(
-        column_label("kind", lang), options=[k.value for k in DebtKind], default=DebtKind.OTHER.value,
+        _label("kind", lang), options=[k.value for k in DebtKind], default=DebtKind.OTHER.value,
         format_func=lambda v: DebtKind(v).label(lang) if v in DebtKind._value2member_map_ else str(v))
     return config
 

@@ -11,10 +11,10 @@ register({
     "store.auth.password": {"zh": "密码", "en": "Password"},
     "store.auth.enter": {"zh": "进入", "en": "Sign in"},
     "store.auth.wrong": {"zh": "密码不对，请重试。", "en": "Wrong password, try again."},
-    "store.auth.signed_in": {"zh": "🔐 已用密码登录", "en": "🔐 Signed in with the password"},
+    "store.auth.signed_in": {"zh": ":material/key: 已用密码登录", "en": ":material/key: Signed in with the password"},
     "store.auth.logout": {"zh": "退出登录", "en": "Sign out"},
-    "store.auth.local_mode": {"zh": "👤 单用户本机模式：未设置密码（PLANNER_PASSWORD），打开本机网址的人都能看到数据。",
-                              "en": "👤 Single-user local mode: no password is set (PLANNER_PASSWORD); anyone who "
+    "store.auth.local_mode": {"zh": ":material/person: 单用户本机模式：未设置密码（PLANNER_PASSWORD），打开本机网址的人都能看到数据。",
+                              "en": ":material/person: Single-user local mode: no password is set (PLANNER_PASSWORD); anyone who "
                                     "can open this address sees the data."},
     # ------------------------------------------------------------------ page
     "ui.clients.title": {"zh": "客户档案（咨询师模式）", "en": "Clients (counsellor mode)"},
