@@ -38,12 +38,13 @@ def bench_compare() -> dict:
     debts = debts_from_records(case["debts"])
     dues = sum(d.min_payment or d.balance * 0.1 for d in debts)
     out = {}
-    for label, budget in (("budget 1.3x dues", dues * 1.3), ("budget 0.8x dues (runs all 600 months)", dues * 0.8)):
+    # 1.3x dues: a typical plan; 0.3x dues: far below the dues, so every strategy runs the full 600 months
+    for label, budget in (("budget 1.3x dues", dues * 1.3), ("budget 0.3x dues (every strategy 600 months)", dues * 0.3)):
         compare(debts, budget, horizon=600)  # warm-up
         res = compare(debts, budget, horizon=600)
-        months = max(r.months_run for r in res.results.values())
+        months = {k: r.months_run for k, r in res.results.items()}
         out[label] = {"median_ms": round(median_time(lambda: compare(debts, budget, horizon=600), 30) * 1000, 2),
-                      "months_simulated": months}
+                      "months_simulated": months, "target_ms": 5}
     return out
 
 
@@ -57,14 +58,14 @@ def bench_batch(n: int = 10_000) -> dict:
                 f.write(json.dumps(random_case(rng, 10, f"c{i}"), ensure_ascii=False) + "\n")
         cmd = [sys.executable, "-m", "planner", "batch", "--input", str(src), "--output", str(dst)]
         runs = []
-        for _ in range(3):
+        for _ in range(5):
             t0 = time.perf_counter()
             subprocess.run(cmd, check=True, cwd=ROOT)
             runs.append(time.perf_counter() - t0)
         lines = dst.read_text().splitlines()
         errors = sum(1 for line in lines if '"error"' in line)
     return {"cases": n, "median_s": round(statistics.median(runs), 3), "runs_s": [round(r, 3) for r in runs],
-            "errors": errors}
+            "errors": errors, "target_s": 2.0}
 
 
 def bench_report() -> dict | None:

@@ -19,13 +19,15 @@ then run through one vectorised engine call per allocation kind.
 from __future__ import annotations
 
 import json
+import math
+import re
 import multiprocessing as mp
 import os
-from operator import itemgetter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import orjson
 
 from .engine import BatchInput, run_batch
 from .simulate import ALLOCATION_CODES
@@ -58,8 +60,6 @@ class _Row:
 
 _TEXT_FIELDS = ("name", "kind", "official_channel", "notes")
 _KNOWN_KEYS = frozenset(_TEXT_FIELDS + _NUM_FIELDS)
-_BLANK = dict.fromkeys(_TEXT_FIELDS + _NUM_FIELDS)
-_GET_ALL = itemgetter(*(_TEXT_FIELDS + _NUM_FIELDS))
 _PLAIN_NUMBERS = frozenset((int, float, type(None)))
 
 
@@ -71,24 +71,26 @@ def _fast_rows(debts: list) -> list[tuple] | None:
     whole batch at once with numpy (:func:`_fast_arrays`).
     """
     rows = []
-    kinds = _KIND_WORDS
-    nkeys = len(_BLANK)
+    kinds, known, plain, fields = _KIND_WORDS, _KNOWN_KEYS, _PLAIN_NUMBERS, _NUM_FIELDS
     for d in debts:
-        if type(d) is not dict:
+        if type(d) is not dict or not d.keys() <= known:
+            return None                      # not an object, or an unknown key: the full parser reports it
+        get = d.get
+        name = get("name")
+        nums = tuple(map(get, fields))
+        if type(name) is not str or not plain.issuperset(map(type, nums)):   # bool is its own type: rejected
             return None
-        merged = {**_BLANK, **d}
-        if len(merged) != nkeys:
-            return None                      # an unknown key: the full parser reports it
-        name, kind, channel, notes, *nums = _GET_ALL(merged)
-        if (type(name) is not str or not (name := name.strip()) or len(name) > MAX_NAME_LEN
-                or not set(map(type, nums)) <= _PLAIN_NUMBERS):   # bool is its own type: rejected
+        name = name.strip()
+        if not name or len(name) > MAX_NAME_LEN:
             return None
+        kind = get("kind")
         if kind is not None and (type(kind) is not str or kind.casefold() not in kinds):
             return None
-        for text in (channel, notes):
-            if text is not None and (type(text) is not str or len(text) > MAX_TEXT_LEN):
-                return None
-        rows.append((name, *nums))
+        channel, notes = get("official_channel"), get("notes")
+        if ((channel is not None and (type(channel) is not str or len(channel) > MAX_TEXT_LEN))
+                or (notes is not None and (type(notes) is not str or len(notes) > MAX_TEXT_LEN))):
+            return None
+        rows.append((name,) + nums)
     return rows
 
 
@@ -242,37 +244,69 @@ def _run_group(items: list[_Prepared], lang: str) -> list[dict]:
     horizon = np.array([it.horizon for it in items], dtype=np.int64)
     allocation = np.array([ALLOCATION_CODES[get_strategy(it.strategy).allocation] for it in items], dtype=np.int64)
     out = run_batch(BatchInput(budget=budget, budget_len=blen, horizon=horizon, allocation=allocation, **cols))
-    paid, interest, fees = out.paid.tolist(), out.interest.tolist(), out.fees.tolist()
-    payoff, marr, final = out.payoff_month.tolist(), out.months_in_arrears.tolist(), out.final_balance.tolist()
-    mtdf, unspent = out.months_to_debt_free.tolist(), out.unspent.tolist()
+    # back to input order: column i of a portfolio is its i-th debt as given (padding columns are zero)
+    perm = np.concatenate([np.asarray(it.perm, dtype=np.int64) for it in items])
+    inv = np.zeros((P, N), dtype=np.int64)
+    inv[pidx, perm] = slot
+    used = np.arange(N) < counts[:, None]
+
+    def input_order(m: np.ndarray) -> np.ndarray:
+        return np.where(used, np.take_along_axis(m, inv, axis=1), 0.0)
+
+    paid, interest, fees, final = (input_order(m) for m in (out.paid, out.interest, out.fees, out.final_balance))
+    # totals summed one debt after another in input order, like SimulationResult (cumsum is sequential)
+    totals = {k: np.cumsum(m, axis=1)[:, -1] for k, m in
+              (("total_paid", paid), ("total_interest", interest), ("total_fees", fees), ("remaining_balance", final))}
+    with np.errstate(invalid="ignore"):
+        finite = np.isfinite(totals["remaining_balance"] + totals["total_interest"] + totals["total_fees"])
+    paid_l, interest_l, fees_l = (round_cents(m).tolist() for m in (paid, interest, fees))
+    payoff = np.where(used, np.take_along_axis(out.payoff_month, inv, axis=1), 0).tolist()
+    marr = np.where(used, np.take_along_axis(out.months_in_arrears, inv, axis=1), 0).tolist()
+    tot_l = {k: round_cents(v).tolist() for k, v in totals.items()}
+    unspent_l = round_cents(out.unspent).tolist()
+    mtdf = out.months_to_debt_free.tolist()
+    diverges = None
     results = []
     for p, it in enumerate(items):
-        n = len(it.names)
-        col_of = [0] * n
-        for j, src in enumerate(it.perm):
-            col_of[src] = j
-        pp, ip, fp, yp, mp_ = paid[p], interest[p], fees[p], payoff[p], marr[p]
-        # round(x, 2) + 0.0 turns -0.0 into 0.0 (same as results.cents)
-        names = it.names
-        debts = [{"name": names[i], "payoff_month": yp[j] or None, "months_in_arrears": mp_[j],
-                  "paid": round(pp[j], 2) + 0.0, "interest": round(ip[j], 2) + 0.0, "fees": round(fp[j], 2) + 0.0}
-                 for i, j in enumerate(col_of)]
-        fin = final[p]
-        if not np.isfinite(sum(fin) + sum(ip) + sum(fp)):
-            results.append({"id": it.id, "error": ValidationIssue(None, None, "", "diverges").message(lang)})
+        if not finite[p]:
+            diverges = diverges or ValidationIssue(None, None, "", "diverges").message(lang)
+            results.append({"id": it.id, "error": diverges})
             continue
-        # totals summed in input order, like SimulationResult
+        yp, mp_ = payoff[p], marr[p]
+        debts = [{"name": name, "payoff_month": yp[i] or None, "months_in_arrears": mp_[i],
+                  "paid": pd_, "interest": ip, "fees": fp}
+                 for i, (name, pd_, ip, fp) in enumerate(zip(it.names, paid_l[p], interest_l[p], fees_l[p]))]
         results.append({
             "id": it.id,
             "months_to_debt_free": mtdf[p] or None,
-            "total_paid": cents(sum(pp[j] for j in col_of)),
-            "total_interest": cents(sum(ip[j] for j in col_of)),
-            "total_fees": cents(sum(fp[j] for j in col_of)),
-            "unspent": cents(unspent[p]),
-            "remaining_balance": cents(sum(fin[j] for j in col_of)),
+            "total_paid": tot_l["total_paid"][p],
+            "total_interest": tot_l["total_interest"][p],
+            "total_fees": tot_l["total_fees"][p],
+            "unspent": unspent_l[p],
+            "remaining_balance": tot_l["remaining_balance"][p],
             "debts": debts,
         })
     return results
+
+
+def round_cents(a: np.ndarray) -> np.ndarray:
+    """``round(x, 2)`` element-wise with exactly Python's result (and ``-0.0`` → ``0.0``), vectorised.
+
+    ``np.round`` scales by 100 first, so it can differ from Python's correctly rounded ``round`` only
+    next to a half cent or for huge values; those few elements are rounded by Python.
+
+    >>> round_cents(np.array([1.005, 2.675, -0.001, 0.125, 1e20 / 3])).tolist() == [
+    ...     round(1.005, 2), round(2.675, 2), 0.0, round(0.125, 2), round(1e20 / 3, 2)]
+    True
+    """
+    a = np.asarray(a, dtype=float)
+    with np.errstate(invalid="ignore", over="ignore"):
+        r = np.round(a, 2)
+        scaled = a * 100
+        risky = ~(np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) > 1e-6) | ~(np.abs(a) < 1e9)
+    for idx in np.flatnonzero(risky):
+        r.flat[idx] = round(float(a.flat[idx]), 2)
+    return r + 0.0
 
 
 def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
@@ -351,19 +385,44 @@ def _run_chunk(lines: list[str], first_line: int, lang: str) -> Iterator[str]:
         if not line.strip():
             continue
         try:
-            cases.append(json.loads(line))
+            cases.append(_loads(line))
         except json.JSONDecodeError as e:
             cases.append(_BadLine(number, e.msg))
     good = [c for c in cases if not isinstance(c, _BadLine)]
     results = iter(run_cases(good, lang=lang))
-    dumps = json.dumps
     for c in cases:
         if isinstance(c, _BadLine):
             msg = (f"line {c.number}: invalid JSON ({c.msg})" if lang == "en"
                    else f"第{c.number}行：不是有效的 JSON（{c.msg}）")
-            yield dumps({"id": None, "error": msg}, ensure_ascii=False)
+            yield _dumps({"id": None, "error": msg})
         else:
-            yield dumps(next(results), ensure_ascii=False)
+            yield _dumps(next(results))
+
+
+_LONG_INTEGER = re.compile(r"\d{19}")
+
+
+def _loads(line: str):
+    """One input line, exactly as ``json.loads`` reads it; orjson (faster) when it would agree: orjson turns
+    integers beyond 64 bits into floats and refuses NaN, Infinity and lone surrogates, which ``json`` keeps."""
+    if not _LONG_INTEGER.search(line):
+        try:
+            return orjson.loads(line)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(line)
+
+
+def _dumps(obj: dict) -> str:
+    """One output line: orjson (about ten times faster than ``json``), falling back to ``json`` for what
+    orjson refuses or would change: an integer id beyond 64 bits, a lone surrogate, a NaN id."""
+    ident = obj.get("id")
+    if not (type(ident) is float and not math.isfinite(ident)):
+        try:
+            return orjson.dumps(obj).decode("utf-8")
+        except TypeError:
+            pass
+    return json.dumps(obj, separators=(",", ":"))   # ASCII-escaped: a lone surrogate stays writable
 
 
 @dataclass(slots=True)

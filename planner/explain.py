@@ -26,8 +26,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:                  # pandas is imported only when a table is made (keeps `batch` start-up light)
+    import pandas as pd
 
 from .compare import BudgetCheck, Comparison, budget_check
 from .i18n import format_money, format_month, format_months, format_pct, register, t

@@ -12,6 +12,7 @@ its Chinese and English text.  Modules register their own messages with
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date
 
@@ -68,10 +69,22 @@ def catalog_keys() -> list[str]:
 
 # --------------------------------------------------------------------------- formatting
 
+HUGE_AMOUNT = 1e12   # ¥1 trillion
+
+
 def format_money(amount: float | None, lang: str | None = DEFAULT_LANG, *, decimals: int = 2) -> str:
-    """``¥12,345.60`` (both languages use the yuan sign; negative as ``-¥…``)."""
+    """``¥12,345.60`` (both languages use the yuan sign; negative as ``-¥…``).
+
+    Amounts beyond ¥1 trillion only arise when a debt compounds unpaid for decades; digits would
+    mislead, so they read "over ¥1 trillion" (machine outputs such as ``--json`` keep the number).
+
+    >>> format_money(1234.5), format_money(-0.001), format_money(2.5e22, "zh"), format_money(2.5e22, "en")
+    ('¥1,234.50', '¥0.00', '超过 ¥1万亿', 'over ¥1 trillion')
+    """
     if amount is None:
         return "—"
+    if not math.isfinite(float(amount)) or abs(float(amount)) >= HUGE_AMOUNT:
+        return ("-" if float(amount) < 0 else "") + t("fmt.huge", lang)
     value = round(float(amount), decimals)
     if value == 0:
         value = 0.0  # no "-¥0.00"
@@ -121,4 +134,5 @@ def format_month(d: date | None, lang: str | None = DEFAULT_LANG) -> str:
 
 register({
     "fmt.never": {"zh": "期限内无法还清", "en": "not within the horizon"},
+    "fmt.huge": {"zh": "超过 ¥1万亿", "en": "over ¥1 trillion"},
 })

@@ -91,6 +91,23 @@ def test_batch_files(tmp_path):
     assert json.loads(dst.read_text())["months_to_debt_free"] == 1
 
 
+@pytest.mark.parametrize("text, ident", [
+    ('{"id": 123456789012345678901234567890, "debts": [{"name": "借呗", "balance": 10, "annual_rate": 0, '
+     '"min_payment": 10}], "budget": 10}', 123456789012345678901234567890),     # beyond 64 bits: kept exact
+    ('{"id": "a\\ud800", "debts": [{"name": "x\\ud800", "balance": 10, "annual_rate": 0, "min_payment": 10}], '
+     '"budget": 10}', "a\ud800"),                                              # a lone surrogate survives
+    ('{"id": "n", "debts": [{"name": "x", "balance": NaN, "annual_rate": 0, "min_payment": 10}], "budget": 10}',
+     "n"),                                                                       # NaN read as json reads it
+])
+def test_batch_reads_every_line_as_the_json_module_does(tmp_path, text, ident):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(text + "\n", encoding="utf-8")
+    assert main(["batch", "--input", str(src), "--output", str(dst)]) == 0
+    out = json.loads(dst.read_text(encoding="utf-8"))
+    assert out["id"] == ident
+    assert ("error" in out) == ("NaN" in text)
+
+
 def test_installed_console_script_exists():
     exe = Path(sys.executable).parent / "debt-planner"
     if not exe.exists():
