@@ -10,7 +10,7 @@ names exported here.
 
 from .budget import EXPENSE_CATEGORIES, BudgetPlan, IncomeShock
 from .compare import BudgetCheck, Comparison, budget_check, compare
-from .csv_io import CsvImport, read_debts_csv, write_debts_csv
+from .csv_io import CsvImport, cell_text, read_debts_csv, write_debts_csv
 from .explain import explain, plan_month_date, portfolio_totals, schedule_csv, schedule_table
 from .i18n import LANGS, format_date, format_money, format_month, format_months, format_pct, t
 from .models import (Budget, Debt, DebtKind, InvalidInput, PlannerError, UnknownStrategy,
@@ -24,7 +24,7 @@ __all__ = sorted([
     "Budget", "BudgetCheck", "BudgetPlan", "Case", "Comparison", "CsvImport", "Debt", "DebtKind",
     "DebtOutcome", "EXPENSE_CATEGORIES", "IncomeShock", "InvalidInput", "LANGS", "MonthlySeries",
     "PlannerError", "STRATEGIES", "SimulationResult", "Strategy", "UnknownStrategy",
-    "ValidationIssue", "budget_check", "build_pdf", "column_label", "compare", "debt_to_record",
+    "ValidationIssue", "budget_check", "build_pdf", "cell_text", "column_label", "compare", "debt_to_record",
     "debts_from_records", "explain", "format_date", "format_money", "format_month", "format_months",
     "format_pct", "get_strategy", "make_case", "parse_amount", "parse_debt_rows", "parse_percent",
     "plan_month_date", "portfolio_totals", "read_debts_csv", "schedule_csv", "schedule_table",

@@ -85,25 +85,42 @@ def decode(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def read_text(source: bytes | str | Path) -> tuple[str, str | None, str | None]:
+    """A CSV upload (bytes, text or a path) as ``(text, encoding, problem)``.
+
+    ``problem`` is ``None``, ``"too_large"`` (over :data:`MAX_FILE_BYTES`) or ``"bad_encoding"`` (neither
+    UTF-8 nor GB18030, or binary); ``encoding`` is ``None`` for text given as text.
+
+    >>> read_text("\\ufeff名称,余额".encode("utf-8")), read_text("名称".encode("gbk"))[1:], read_text("a\\x00b")[2]
+    (('名称,余额', 'utf-8-sig', None), ('gb18030', None), 'bad_encoding')
+    """
+    if isinstance(source, Path):
+        source = source.read_bytes()
+    encoding = None
+    if isinstance(source, bytes):
+        if len(source) > MAX_FILE_BYTES:
+            return "", None, "too_large"
+        decoded = decode(source)
+        if decoded is None:
+            return "", None, "bad_encoding"
+        text, encoding = decoded
+    else:
+        text = source.lstrip("\ufeff")
+    if "\x00" in text:
+        return "", encoding, "bad_encoding"
+    return text, encoding, None
+
+
 def _file_issue(code: str, value: str = "", severity: str = "error", **params) -> ValidationIssue:
     return ValidationIssue(None, None, value, code, tuple(params.items()), severity)
 
 
 def read_debts_csv(source: bytes | str | Path) -> CsvImport:
     """Read a portfolio CSV (bytes, text, or a path)."""
-    if isinstance(source, Path):
-        source = source.read_bytes()
-    encoding = None
-    if isinstance(source, bytes):
-        if len(source) > MAX_FILE_BYTES:
-            return CsvImport([], [_file_issue("file_too_large", limit=f"{MAX_FILE_BYTES // 1024 // 1024} MB")])
-        decoded = decode(source)
-        if decoded is None:
-            return CsvImport([], [_file_issue("bad_encoding")])
-        text, encoding = decoded
-    else:
-        text = source.lstrip("\ufeff")
-    if "\x00" in text:
+    text, encoding, problem = read_text(source)
+    if problem == "too_large":
+        return CsvImport([], [_file_issue("file_too_large", limit=f"{MAX_FILE_BYTES // 1024 // 1024} MB")])
+    if problem:
         return CsvImport([], [_file_issue("bad_encoding")], encoding=encoding)
     if not text.strip():
         return CsvImport([], [_file_issue("empty_file")], encoding=encoding)
@@ -152,7 +169,12 @@ def read_debts_csv(source: bytes | str | Path) -> CsvImport:
     return CsvImport(debts, issues + row_issues, rows, encoding)
 
 
-def _cell(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell as text the way a person would type it: ``None`` → ``""``, ``1200.0`` → ``"1200"``.
+
+    >>> cell_text(None), cell_text(1200.0), cell_text(0.05), cell_text("1.5万")
+    ('', '1200', '0.05', '1.5万')
+    """
     if value is None:
         return ""
     if isinstance(value, float):
@@ -172,5 +194,5 @@ def write_debts_csv(debts: Sequence[Debt], *, lang: str = "zh", bom: bool = True
     w.writerow([ZH_HEADERS[f] if lang == "zh" else f for f in fields])
     for d in debts:
         rec = debt_to_record(d)
-        w.writerow([_cell(rec[f]) for f in fields])
+        w.writerow([cell_text(rec[f]) for f in fields])
     return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")

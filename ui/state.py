@@ -43,7 +43,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.text.shell  # noqa: F401  (registers the shell's texts)
-from planner import (Budget, BudgetPlan, Debt, ValidationIssue, debt_to_record,
+from planner import (Budget, BudgetPlan, Debt, ValidationIssue, cell_text, debt_to_record,
                      parse_debt_rows, read_debts_csv)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,15 +119,6 @@ def language_selector() -> None:
 
 # --------------------------------------------------------------------------- debts
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        text = repr(value)
-        return text[:-2] if text.endswith(".0") else text
-    return str(value)
-
-
 @lru_cache(maxsize=256)
 def _kind_code(text: str) -> str:
     """The kind's code (``credit_card`` …) for any spelling the parser accepts (网贷, 消费金融, card …);
@@ -139,7 +130,7 @@ def _kind_code(text: str) -> str:
 
 def normalize_row(row: Mapping[str, object]) -> dict[str, str]:
     """A raw row with every column as text; a recognised kind becomes its code (for the select box)."""
-    out = {c: _text(row.get(c)) for c in DEBT_COLUMNS}
+    out = {c: cell_text(row.get(c)) for c in DEBT_COLUMNS}
     out["kind"] = _kind_code(out["kind"])
     return out
 

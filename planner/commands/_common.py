@@ -33,6 +33,15 @@ def parse_budget(text: str) -> Budget:
     return Budget.of(values) if values else Budget.of([])
 
 
+def parse_order(text: str) -> list[str]:
+    """``--order "京东金条，借呗"`` → names (ASCII or full-width commas; blanks dropped).
+
+    >>> parse_order("京东金条， 借呗,,")
+    ['京东金条', '借呗']
+    """
+    return [s.strip() for s in text.replace("，", ",").split(",") if s.strip()]
+
+
 def add_portfolio_args(p: argparse.ArgumentParser, *, budget_required: bool = True) -> None:
     p.add_argument("debts", type=Path, help="portfolio CSV (zh or en headers; UTF-8, UTF-8 BOM or GBK)")
     p.add_argument("--budget", required=budget_required,

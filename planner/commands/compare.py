@@ -6,7 +6,7 @@ import argparse
 
 from ..i18n import format_money, format_months, t
 from ..models import InvalidInput
-from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget,
+from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget, parse_order,
                       print_issues, render_table)
 
 NAME = "compare"
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     debts = load_portfolio(args.debts, args.lang)
     if debts is None:
         return EXIT_INPUT
-    order = [s.strip() for s in args.order.replace("，", ",").split(",") if s.strip()]
+    order = parse_order(args.order)
     try:
         comp = compare(debts, parse_budget(args.budget), order=order or None, horizon=args.horizon, series=False)
     except InvalidInput as e:

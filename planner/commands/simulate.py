@@ -7,7 +7,7 @@ import argparse
 from ..i18n import format_money, format_months, t
 from ..models import InvalidInput, PlannerError
 from ..strategies import strategy_names
-from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget,
+from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget, parse_order,
                       print_issues, render_table)
 
 NAME = "simulate"
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     debts = load_portfolio(args.debts, args.lang)
     if debts is None:
         return EXIT_INPUT
-    order = [s.strip() for s in args.order.replace("，", ",").split(",") if s.strip()]
+    order = parse_order(args.order)
     try:
         result = simulate(debts, parse_budget(args.budget), args.strategy, order=order, horizon=args.horizon,
                           series=args.schedule)

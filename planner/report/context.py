@@ -41,11 +41,10 @@ class ReportContext:
     comparison: Comparison
     borrower: str                              # '' when no name was given
     pseudonymised: bool
-    negotiation: Any | None = None             # planner.negotiation.NegotiationPlan when available
+    negotiation: Any | None = None             # planner.negotiation.NegotiationPlan
     letters: Mapping[str, str] = field(default_factory=dict)
-    rights: Any | None = None                  # planner.rights summary when available
+    rights: Any | None = None                  # planner.rights.rights_summary sections
     incidents: tuple[Any, ...] = ()
-    notes: tuple[str, ...] = ()                # modules that were not available (said in the report)
 
     @property
     def result(self) -> SimulationResult:
@@ -112,15 +111,14 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
         profile_out["name"] = borrower
     if pseudonymise:
         profile_out = integrations.mask_profile(profile_out)
-    notes: list[str] = []
     start = start or integrations.first_payment_date(today)
-    negotiation = integrations.negotiation_plan(debts, budget, method=method, start=start, notes=notes)
-    letters = integrations.letters(debts, negotiation, lang=lang, today=today, profile=profile_out, notes=notes)
-    rights = integrations.rights(lang, notes=notes)
+    negotiation = integrations.negotiation_plan(debts, budget, method=method, start=start)
+    letters = integrations.letters(negotiation, lang=lang, today=today, profile=profile_out)
+    rights = integrations.rights(lang)
     return ReportContext(lang=lang, today=today, debts=debts, budget=budget, budget_plan=plan, strategy=key,
                          method=method, comparison=comparison, borrower=borrower, pseudonymised=pseudonymise,
                          negotiation=negotiation, letters=letters, rights=rights,
-                         incidents=tuple(incidents or ()), notes=tuple(notes))
+                         incidents=tuple(incidents or ()))
 
 
 # ---------------------------------------------------------------------------- schedule

@@ -1,44 +1,19 @@
-"""Adapters to the planner's optional feature packages (negotiation, letters, rights).
-
-The report works with whatever is installed: when a package is missing, the
-adapter returns ``None`` (or nothing) and adds its name to ``notes``, and the
-section that needs it falls back to what the core planner computes.  Only an
-``ImportError`` of the feature itself is treated as "missing"; any other error
-is a bug and propagates.
-"""
+"""The report's links to negotiation, letters and rights, and the masking of a borrower's numbers."""
 
 from __future__ import annotations
 
-import calendar
-import importlib
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from ..letters import BorrowerProfile, render_application
 from ..models import Budget, Debt
+from ..negotiation import NegotiationPlan, propose
+from ..negotiation.plan import add_months
+from ..rights import rights_summary
 
 DEFAULT_METHOD = "equal_term"
-
-
-def _module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
-            return None
-        raise
-
-
-def add_months(d: date, months: int) -> date:
-    """``d`` moved by ``months`` calendar months, the day clamped to the month's end.
-
-    >>> add_months(date(2027, 1, 31), 1)
-    datetime.date(2027, 2, 28)
-    """
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def first_payment_date(today: date) -> date:
@@ -50,38 +25,21 @@ def first_payment_date(today: date) -> date:
     return add_months(today.replace(day=1), 1)
 
 
-def negotiation_plan(debts: Sequence[Debt], budget: Budget, *, method: str | None, start: date,
-                     notes: list[str]) -> Any | None:
-    """``planner.negotiation.propose`` for the lowest month of the budget, or ``None``."""
-    mod = _module("planner.negotiation")
-    propose = getattr(mod, "propose", None) if mod else None
-    if propose is None:
-        notes.append("negotiation")
-        return None
+def negotiation_plan(debts: Sequence[Debt], budget: Budget, *, method: str | None, start: date) -> NegotiationPlan:
+    """``planner.negotiation.propose`` for the lowest month of the budget."""
     return propose(list(debts), min(budget.monthly), method or DEFAULT_METHOD, start=start)
 
 
-def letters(debts: Sequence[Debt], plan: Any | None, *, lang: str, today: date, profile: Mapping[str, Any],
-            notes: list[str]) -> dict[str, str]:
-    """One written application per lender (``planner.letters.render_application``, plain text), or ``{}``."""
-    mod = _module("planner.letters")
-    render = getattr(mod, "render_application", None) if mod else None
-    if render is None or plan is None:
-        notes.append("letters")
-        return {}
-    known = set(getattr(mod.BorrowerProfile, "__dataclass_fields__", {}))
-    borrower = mod.BorrowerProfile(**{k: v for k, v in profile.items() if k in known and v is not None})
-    return {line.name: render(plan, line, lang, borrower, fmt="txt", on=today) for line in plan.lines}
+def letters(plan: NegotiationPlan, *, lang: str, today: date, profile: Mapping[str, Any]) -> dict[str, str]:
+    """One written application per lender (``planner.letters.render_application``, plain text)."""
+    known = set(BorrowerProfile.__dataclass_fields__)
+    borrower = BorrowerProfile(**{k: v for k, v in profile.items() if k in known and v is not None})
+    return {line.name: render_application(plan, line, lang, borrower, fmt="txt", on=today) for line in plan.lines}
 
 
-def rights(lang: str, *, notes: list[str]) -> Any | None:
-    """``planner.rights.rights_summary(lang)``, or ``None`` (the report then lists verified sources itself)."""
-    mod = _module("planner.rights")
-    summary = getattr(mod, "rights_summary", None) if mod else None
-    if summary is None:
-        notes.append("rights")
-        return None
-    return summary(lang)
+def rights(lang: str):
+    """The plain-language rights sections (``planner.rights.rights_summary``)."""
+    return rights_summary(lang)
 
 
 _DIGITS = re.compile(r"\d")

@@ -1,23 +1,13 @@
-"""Sections after the comparison: negotiation proposals, letters, rights, incident log.
-
-Each uses its feature package when it is installed (see :mod:`.integrations`)
-and otherwise falls back to what the core planner knows.
-"""
+"""Sections after the comparison: negotiation proposals, letters, rights, incident log."""
 
 from __future__ import annotations
 
 import re
 
-from .. import legal
-from ..i18n import format_date, format_money, format_month, format_months, format_pct, t
+from ..i18n import format_date, format_money, format_month, format_pct, t
 from .context import FULL_MONTHS, ReportContext
-from .layout import GREY, PT, Column, ReportPDF
+from .layout import GREY, Column, ReportPDF
 from .sections import month_grid
-
-# Verified sources for the fallback rights page (used only when planner.rights is not installed).
-FALLBACK_RIGHTS = ("card_rules_70", "civil_code_678", "civil_code_585", "gbt_45251_2025", "civil_code_1033",
-                   "pipl_44")
-
 
 def money(x, lang):
     return format_money(x, lang)
@@ -27,8 +17,6 @@ def money(x, lang):
 
 def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
     plan, lang = ctx.negotiation, ctx.lang
-    if plan is None:
-        return
     pdf.add_page()
     pdf.heading(t("report.neg.title", lang), level=1)
     pdf.paragraph(plan.reason.render(lang), size=9.5)
@@ -114,28 +102,10 @@ def _plain(text: str) -> str:
 
 
 def letters(pdf: ReportPDF, ctx: ReportContext) -> None:
-    lang = ctx.lang
-    if ctx.letters:
-        for name, body in ctx.letters.items():
-            pdf.add_page()
-            pdf.heading(t("report.letter.title", lang, lender=name), level=1)
-            _markdown(pdf, body)
-        return
-    r = ctx.result
-    by_name = {o.name: o for o in r.outcomes}
-    first_month = {name: float(r.series.payment[0, i]) for i, name in enumerate(r.series.names)}
-    for d in ctx.debts:
-        o = by_name[d.name]
+    for name, body in ctx.letters.items():
         pdf.add_page()
-        pdf.heading(t("report.letter.title", lang, lender=d.name), level=1)
-        if d.official_channel:
-            pdf.paragraph(t("report.letter.channel", lang, channel=d.official_channel), size=9, color=GREY)
-        payoff = format_month(ctx.month_date(o.payoff_month), lang) if o.payoff_month else format_months(None, lang)
-        pdf.paragraph(t("report.letter.fallback", lang, lender=d.name, balance=money(d.balance, lang),
-                        due=money(d.min_payment, lang), budget=money(ctx.budget.first, lang),
-                        first_payment=money(first_month[d.name], lang), payoff=payoff,
-                        name=ctx.borrower or t("report.letter.borrower", lang),
-                        date=format_date(ctx.today, lang)), size=10.5, leading=1.7)
+        pdf.heading(t("report.letter.title", ctx.lang, lender=name), level=1)
+        _markdown(pdf, body)
 
 
 def _markdown(pdf: ReportPDF, body: str) -> None:
@@ -204,17 +174,12 @@ def rights(pdf: ReportPDF, ctx: ReportContext) -> None:
     pdf.add_page()
     pdf.heading(t("report.rights.title", lang), level=1)
     pdf.paragraph(t("report.rights.intro", lang), size=9, color=GREY)
-    if ctx.rights:
-        for section in ctx.rights:
-            pdf.heading(section.title, level=3)
-            pdf.paragraph(section.text, size=8.8, leading=1.4, after=0.4)
-            if section.citation:
-                pdf.paragraph(t("report.rights.based_on", lang, citation=section.citation), size=7.8, color=GREY,
-                              leading=1.4, after=1.0)
-        return
-    rows = [[legal.cite(sid, lang), legal.get(sid).summary(lang)] for sid in FALLBACK_RIGHTS]
-    pdf.table([Column(t("report.rights.source", lang), 1.4), Column(t("report.rights.content", lang), 3.0)], rows,
-              size=8.5)
+    for section in ctx.rights:
+        pdf.heading(section.title, level=3)
+        pdf.paragraph(section.text, size=8.8, leading=1.4, after=0.4)
+        if section.citation:
+            pdf.paragraph(t("report.rights.based_on", lang, citation=section.citation), size=7.8, color=GREY,
+                          leading=1.4, after=1.0)
 
 
 # ---------------------------------------------------------------------------- incidents

@@ -136,32 +136,13 @@ register({
     "report.neg.ask.settlement": {"zh": "本金减免 {pct}", "en": "a {pct} discount on the principal"},
     "report.neg.ask.instalments": {"zh": "分 {months} 期，每期 {amount}", "en": "{months} monthly payments of {amount}"},
     "report.rights.based_on": {"zh": "依据：{citation}", "en": "Source: {citation}"},
-    "report.neg.unavailable": {
-        "zh": "协商方案模块尚未提供，本节仅列出按现有合同的还款安排。",
-        "en": "The negotiation module is not available, so this section shows only the contractual schedule."},
     # letters
     "report.letter.title": {"zh": "致{lender}的协商还款申请", "en": "Repayment application to {lender}"},
-    "report.letter.channel": {"zh": "官方渠道：{channel}", "en": "Official channel: {channel}"},
-    "report.letter.fallback": {
-        "zh": "尊敬的{lender}客服/协商团队：\n\n本人因收入下降，目前无法按原合同足额还款，但有还款意愿。"
-              "本人在{lender}的欠款余额为 {balance}，合同每月应还 {due}。根据附上的还款计划，本人每月可用于偿还全部债务的金额为 {budget}，"
-              "按此计划可向贵机构每月还款约 {first_payment}，预计于 {payoff} 还清。\n\n"
-              "恳请贵机构考虑个性化分期、延期或减免罚息等安排，并在协商期间暂停催收。本人会按约定按时还款，"
-              "并通过贵机构的官方渠道保持联系。\n\n此致\n敬礼\n\n申请人：{name}\n日期：{date}",
-        "en": "Dear {lender} customer service / hardship team,\n\nMy income has fallen and I cannot currently meet the "
-              "contractual payments in full, but I am willing to repay. I owe {lender} {balance}, with {due} due each month. "
-              "Under the attached plan I can put {budget} a month towards all my debts, which means about {first_payment} a month "
-              "to you, clearing the debt by {payoff}.\n\nI ask you to consider a personalised instalment plan, an extension or "
-              "a waiver of penalty interest, and to pause collection while we agree terms. I will pay on time as agreed and "
-              "stay in contact through your official channels.\n\nYours faithfully,\n\n{name}\n{date}"},
-    "report.letter.borrower": {"zh": "借款人", "en": "The borrower"},
     # rights
     "report.rights.title": {"zh": "借款人的权利（简要）", "en": "The borrower's rights, in brief"},
     "report.rights.intro": {
         "zh": "以下只列出已核实的法律依据，供协商时参考。如遇违法催收，请保存证据，并通过官方渠道投诉。",
         "en": "Only verified legal sources are listed, for reference in negotiation. If collection breaks the rules, keep the evidence and complain through official channels."},
-    "report.rights.source": {"zh": "依据", "en": "Source"},
-    "report.rights.content": {"zh": "内容", "en": "What it says"},
     # incidents
     "report.incidents.title": {"zh": "催收情况记录", "en": "Log of collection contacts"},
     "report.incidents.intro": {"zh": "以下为本人记录的催收联系情况（共{count}条）。",

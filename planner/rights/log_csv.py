@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..csv_io import MAX_FILE_BYTES, decode
+from ..csv_io import MAX_FILE_BYTES, read_text
 from ..parsing import clean_text
 from .incidents import INCIDENT_FIELDS, Incident, IncidentIssue, incident_to_row, parse_incident_rows
 
@@ -78,19 +78,10 @@ def _file_issue(code: str, value: str = "", severity: str = "error", **params) -
 
 def read_incidents_csv(source: bytes | str | Path, *, today: date | None) -> IncidentImport:
     """Read an incident-log CSV (bytes, text or a path); ``today`` rejects future dates."""
-    if isinstance(source, Path):
-        source = source.read_bytes()
-    encoding = None
-    if isinstance(source, bytes):
-        if len(source) > MAX_FILE_BYTES:
-            return IncidentImport([], [_file_issue("csv_too_large", limit=f"{MAX_FILE_BYTES // 2**20} MB")])
-        decoded = decode(source)
-        if decoded is None:
-            return IncidentImport([], [_file_issue("bad_encoding")])
-        text, encoding = decoded
-    else:
-        text = source.lstrip("\ufeff")
-    if "\x00" in text:
+    text, encoding, problem = read_text(source)
+    if problem == "too_large":
+        return IncidentImport([], [_file_issue("csv_too_large", limit=f"{MAX_FILE_BYTES // 2**20} MB")])
+    if problem:
         return IncidentImport([], [_file_issue("bad_encoding")], encoding=encoding)
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count)
