@@ -55,8 +55,7 @@ register({
 })
 
 # Column labels for the budget's fields (shown in ValidationIssue messages).
-# TODO(lead): models.py has no public hook for column labels yet; this adds ours to its table.
-_models._COLUMN_LABELS.update({
+_models.register_column_labels({
     "income": ("每月净收入", "monthly net income"),
     "buffer": ("安全垫", "safety buffer"),
     "shock_pct": ("收入减少比例", "income loss %"),

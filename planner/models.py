@@ -17,7 +17,7 @@ issue instead of stopping at the first one.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -173,6 +173,14 @@ _COLUMN_LABELS = {
     "budget": ("每月还款预算", "monthly budget"), "strategy": ("策略", "strategy"),
     "order": ("还款顺序", "order"), "horizon": ("模拟月数", "horizon"),
 }
+
+
+def register_column_labels(labels: Mapping[str, tuple[str, str]]) -> None:
+    """Add ``{column: (zh, en)}`` labels for columns of other inputs (e.g. the budget form's fields)."""
+    for column, pair in labels.items():
+        if _COLUMN_LABELS.get(column, pair) != pair:
+            raise ValueError(f"column label {column!r} registered twice with different text")
+        _COLUMN_LABELS[column] = pair
 
 
 def column_label(column: str | None, lang: str = "zh") -> str:

@@ -58,6 +58,7 @@ DEBT_IMPORT = "debts.import"
 BUDGET_PLAN = "budget.plan"
 BUDGET_VERSION = "budget.version"
 COMPARE_STRATEGY = "compare.strategy"
+COMPARE_ORDER = "compare.order"
 # rights page (ui/pages/rights.py): the incident log as Incident.to_record() dicts, the form's widget
 # prefix, the id being edited, the last CSV import report, the drafts' signer fields
 RIGHTS_INCIDENTS = "rights.incidents"

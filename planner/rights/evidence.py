@@ -81,3 +81,14 @@ def stored_evidence(data_dir: Path, incident_id: str) -> list[Path]:
     """The files kept for one incident (empty when none)."""
     folder = evidence_dir(data_dir, incident_id)
     return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+
+def delete_evidence(data_dir: Path, incident_id: str) -> int:
+    """Delete the copies kept for one incident and its folder; returns how many files were removed."""
+    files = stored_evidence(data_dir, incident_id)
+    for f in files:
+        f.unlink()
+    folder = evidence_dir(data_dir, incident_id)
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+    return len(files)

@@ -22,6 +22,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -265,6 +266,22 @@ class Repository:
             rows = conn.execute(sa.select(INCIDENTS).where(INCIDENTS.c.client_id == client_id)
                                 .order_by(INCIDENTS.c.id))
             return [IncidentRecord(r.id, r.client_id, json.loads(r.record_json), r.created_at) for r in rows]
+
+    def incident_ids(self) -> set[str]:
+        """The ids of every stored incident, of every client."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(INCIDENTS.c.record_json))
+            return {str(json.loads(r.record_json).get("id") or "") for r in rows} - {""}
+
+    def delete_client_and_evidence(self, client_id: int, data_dir: Path, *,
+                                   expected_version: int | None = None) -> dict[str, int]:
+        """:meth:`delete_client`, then the evidence copies kept for its incidents on this computer
+        (``data_dir/evidence/<incident id>/``) unless another client's log has the same incident."""
+        from ..rights.evidence import delete_evidence
+        mine = {str(r.get("id") or "") for r in self.load_incidents(client_id)} - {""}
+        counts = self.delete_client(client_id, expected_version=expected_version)
+        counts["evidence_files"] = sum(delete_evidence(data_dir, i) for i in mine - self.incident_ids())
+        return counts
 
     def load_incidents(self, client_id: int) -> list[dict[str, Any]]:
         """The incident records only (feed them to ``Incident.from_record``)."""

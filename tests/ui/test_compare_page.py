@@ -6,7 +6,7 @@ import pytest
 
 from planner import BudgetPlan
 from tests.ui.conftest import ROOT, page_texts, run_page
-from ui.state import BUDGET_PLAN, COMPARE_STRATEGY
+from ui.state import BUDGET_PLAN, COMPARE_ORDER, COMPARE_STRATEGY
 
 PAGE = "ui/pages/compare.py"
 
@@ -34,7 +34,8 @@ def test_budget_below_dues_points_to_negotiation():
     text = page_texts(at)
     assert "少 ¥1,617.72" in text                 # dues ¥7,617.72 vs budget ¥6,000
     assert "协商" in text
-    assert len(at.expander) == 1                  # the plans are tucked away, not shown as the answer
+    assert [e.label for e in at.expander][-1] == "仍然看看各种还法的结果（都会有账户逾期）"   # the plans are tucked
+    assert len(at.expander) == 2                  # away, not shown as the answer (the other: own order)
     if (ROOT / "ui" / "pages" / "negotiate.py").exists():
         assert [p.proto.page for p in at.page_link] == ["negotiate"]
     else:
@@ -59,3 +60,20 @@ def test_shocked_budget_is_marked():
     plan = BudgetPlan(income=15_000, expenses={"rent": 2_800}, shock=IncomeShock(50, 3, 2))
     at = run_page(PAGE, "en", state={BUDGET_PLAN: plan, "budget.version": 1})
     assert "income drop applied" in page_texts(at)
+
+
+def test_own_order_joins_the_comparison_and_drives_the_schedule():
+    at = run_page(PAGE, "en")
+    assert "Your own order" not in set(at.dataframe[0].value.iloc[:, 1])
+    at.multiselect(key=COMPARE_ORDER).select("表哥借款").select("京东金条").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 5 and any("Your own order" in s for s in table.iloc[:, 1])
+    at.selectbox(key=COMPARE_STRATEGY).set_value("custom").run()
+    schedule = at.dataframe[1].value
+    first = schedule[schedule["Month"] == 1].set_index("Lender")
+    # the cousin's interest-free loan, first in my order, gets the extra money in month 1 (avalanche gives it none)
+    assert first.loc["表哥借款", "Payment"] != "¥0.00"
+    at.selectbox(key=COMPARE_STRATEGY).set_value("avalanche").run()
+    schedule = at.dataframe[1].value
+    assert schedule[schedule["Month"] == 1].set_index("Lender").loc["表哥借款", "Payment"] == "¥0.00"

@@ -85,7 +85,8 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
         st.caption(t("ui.compare.chart_cut", lang, months=months))
 
 
-def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: str, start: date) -> None:
+def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: str, start: date,
+              order: tuple[str, ...]) -> None:
     label = get_strategy(chosen).label(lang)
     st.subheader(t("ui.compare.schedule", lang, strategy=label))
     table = schedule_table(comparison[chosen], lang, start=start)
@@ -96,12 +97,12 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
         preview[column] = [format_money(v, lang) for v in preview[column]]
     st.dataframe(preview, hide_index=True, width="stretch", height=320)
     st.download_button(t("ui.compare.schedule_download", lang),
-                       data=cached.schedule_bytes(debts, budget, chosen, lang, start),
+                       data=cached.schedule_bytes(debts, budget, chosen, lang, start, order),
                        file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",
                        on_click="ignore", key="compare.download", icon=":material/download:")
 
 
-def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date) -> None:
+def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date, order: tuple[str, ...]) -> None:
     st.subheader(t("ui.compare.table", lang))
     st.dataframe(_summary(comparison, lang, start), hide_index=True, width="stretch",
                  column_config={t("ui.compare.col.rank", lang): st.column_config.NumberColumn(width="small")})
@@ -111,7 +112,18 @@ def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: dat
     chosen = st.selectbox(t("ui.compare.choose", lang), options=list(comparison.ranking), key=state.COMPARE_STRATEGY,
                           format_func=lambda k: labels[k])
     _charts(comparison, chosen, lang, start)
-    _schedule(debts, budget, comparison, chosen, lang, start)
+    _schedule(debts, budget, comparison, chosen, lang, start, order)
+
+
+def _own_order(debts, lang: str) -> tuple[str, ...]:
+    """The user's own priority (the model's ``custom`` strategy): lenders picked in the order to clear them."""
+    names = [d.name for d in debts]
+    kept = [n for n in st.session_state.get(state.COMPARE_ORDER, []) if n in names]   # a lender may be gone
+    st.session_state[state.COMPARE_ORDER] = kept
+    with st.expander(t("ui.compare.own_order", lang), expanded=bool(kept)):
+        picked = st.multiselect(t("ui.compare.own_order_pick", lang), names, key=state.COMPARE_ORDER,
+                                help=t("strategy.custom.help", lang))
+    return tuple(picked)
 
 
 def render() -> None:
@@ -127,7 +139,8 @@ def render() -> None:
         st.page_link("ui/pages/debts.py", label=t("page.debts", lang), icon=":material/list_alt:")
         return
     budget, start = state.get_budget(), date.today()
-    comparison = cached.comparison(tuple(debts), budget)
+    order = _own_order(debts, lang)
+    comparison = cached.comparison(tuple(debts), budget, order)
     line = t("ui.compare.budget_line", lang, budget=format_money(budget.first, lang),
              due=format_money(comparison.check.total_due, lang))
     st.markdown(line + ("" if budget.is_constant else t("ui.compare.budget_line_shock", lang)))
@@ -137,9 +150,9 @@ def render() -> None:
     if not comparison.check.covers_dues:
         _negotiate_pointer(lang)
         with st.expander(t("ui.compare.plans_anyway", lang)):
-            _details(tuple(debts), budget, comparison, lang, start)
+            _details(tuple(debts), budget, comparison, lang, start, order)
     else:
-        _details(tuple(debts), budget, comparison, lang, start)
+        _details(tuple(debts), budget, comparison, lang, start, order)
 
 
 render()

@@ -173,7 +173,8 @@ def _log_table(lang: str, incidents: list[Incident], hits) -> None:
     c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
     picked = c1.selectbox(t("ui.rights.pick", lang), ids, format_func=labels.get, key=f"{F}.pick")
     c2.button(t("ui.rights.edit", lang), on_click=_load_for_edit, args=(picked,), key=f"{F}.edit_btn")
-    c3.button(t("ui.rights.delete", lang), on_click=_delete, args=(picked,), key=f"{F}.delete_btn")
+    c3.button(t("ui.rights.delete", lang), on_click=_delete, args=(picked,), key=f"{F}.delete_btn",
+              help=t("ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
 
 
 def _import_export(lang: str, incidents: list[Incident]) -> None:

@@ -13,6 +13,12 @@ register({
     "store.auth.wrong": {"zh": "密码不对，请重试。", "en": "Wrong password, try again."},
     "store.auth.signed_in": {"zh": ":material/key: 已用密码登录", "en": ":material/key: Signed in with the password"},
     "store.auth.logout": {"zh": "退出登录", "en": "Sign out"},
+    "store.auth.oidc_title": {"zh": "请用机构账号登录", "en": "Sign in with your organisation's account"},
+    "store.auth.oidc_intro": {"zh": "本机构的规划工具需要登录。登录由机构的身份认证服务完成，本工具不保存您的密码。",
+                              "en": "This agency's planner requires you to sign in. Your organisation's identity "
+                                    "service signs you in; the planner never sees your password."},
+    "store.auth.oidc_enter": {"zh": "登录", "en": "Sign in"},
+    "store.auth.oidc_signed_in": {"zh": ":material/badge: 已登录：{who}", "en": ":material/badge: Signed in: {who}"},
     "store.auth.local_mode": {"zh": ":material/person: 单用户本机模式：未设置密码（PLANNER_PASSWORD），打开本机网址的人都能看到数据。",
                               "en": ":material/person: Single-user local mode: no password is set (PLANNER_PASSWORD); anyone who "
                                     "can open this address sees the data."},
@@ -139,9 +145,11 @@ register({
     "ui.clients.imported": {"zh": "已导入为新客户 {name}。", "en": "Imported as a new client: {name}."},
     "ui.clients.delete": {"zh": "彻底删除该客户", "en": "Delete this client completely"},
     "ui.clients.delete_help": {
-        "zh": "删除客户及其全部方案、协商、面谈和催收记录，并清理数据库文件中的残留。无法恢复：需要的话先导出。",
-        "en": "Deletes the client and every plan, negotiation, session and incident record, and wipes the "
-              "leftovers from the database file. This cannot be undone: export first if you need a copy."},
+        "zh": "删除客户及其全部方案、协商、面谈和催收记录、在本机保存的证据文件副本，并清理数据库文件中的残留。"
+              "无法恢复：需要的话先导出（导出包不含证据文件本身）。",
+        "en": "Deletes the client and every plan, negotiation, session and incident record, the evidence file "
+              "copies kept on this computer, and wipes the leftovers from the database file. This cannot be "
+              "undone: export first if you need a copy (the export does not contain the evidence files themselves)."},
     "ui.clients.delete_confirm": {"zh": "我确认要永久删除 {name}", "en": "I confirm: delete {name} permanently"},
     "ui.clients.delete_button": {"zh": "永久删除", "en": "Delete permanently"},
     "ui.clients.deleted": {"zh": "已删除客户，数据库中不再有任何关于 TA 的记录。",

@@ -22,6 +22,10 @@ register({
     "ui.compare.plans_anyway": {"zh": "仍然看看各种还法的结果（都会有账户逾期）",
                                 "en": "Show the strategies anyway (all of them leave accounts in arrears)"},
     "ui.compare.table": {"zh": "方案对比", "en": "Strategies side by side"},
+    "ui.compare.own_order": {"zh": "按我自己的顺序还（可选）", "en": "Pay in my own order (optional)"},
+    "ui.compare.own_order_pick": {
+        "zh": "按先后顺序选出要先还清的平台（没选的排在后面）；选了之后“自定义顺序”会加入对比。",
+        "en": "Pick the lenders to clear first, in order (the others follow); “Your own order” then joins the comparison."},
     "ui.compare.col.rank": {"zh": "排名", "en": "Rank"},
     "ui.compare.col.strategy": {"zh": "还法", "en": "Strategy"},
     "ui.compare.col.months": {"zh": "还清需要", "en": "Debt-free in"},

@@ -48,6 +48,11 @@ register({
     "ui.rights.pick": {"zh": "选择一条记录", "en": "Pick an incident"},
     "ui.rights.edit": {"zh": "修改", "en": "Edit"},
     "ui.rights.delete": {"zh": "删除", "en": "Delete"},
+    "ui.rights.delete_help": {
+        "zh": "只删除这条记录。证据文件副本仍保留在 {dir}（证据不会因误删记录而丢失）；不再需要时请手动删除，"
+              "或在客户档案中删除整个客户。",
+        "en": "Deletes this entry only. Kept copies of its evidence stay in {dir} (a mistaken delete never loses "
+              "evidence); remove them by hand when no longer needed, or delete the whole client in Clients."},
     "ui.rights.import": {"zh": "导入CSV", "en": "Import CSV"},
     "ui.rights.import_file": {"zh": "选择催收记录CSV（UTF-8 或 GBK）", "en": "Choose an incident-log CSV (UTF-8 or GBK)"},
     "ui.rights.import_add": {"zh": "加入记录", "en": "Add to the log"},
