@@ -139,16 +139,18 @@ def render() -> None:
         st.page_link("ui/pages/debts.py", label=t("page.debts", lang), icon=":material/list_alt:")
         return
     budget, start = state.get_budget(), date.today()
+    verdict = st.container()                 # filled below, shown above the own-order choice it depends on
     order = _own_order(debts, lang)
     comparison = cached.comparison(tuple(debts), budget, order)
-    line = t("ui.compare.budget_line", lang, budget=format_money(budget.first, lang),
-             due=format_money(comparison.check.total_due, lang))
-    st.markdown(line + ("" if budget.is_constant else t("ui.compare.budget_line_shock", lang)))
-    notes = explain(comparison, lang, start=start)
-    for note in notes:
-        _SHOW[note.level](note.text)
+    with verdict:
+        line = t("ui.compare.budget_line", lang, budget=format_money(budget.first, lang),
+                 due=format_money(comparison.check.total_due, lang))
+        st.markdown(line + ("" if budget.is_constant else t("ui.compare.budget_line_shock", lang)))
+        for note in explain(comparison, lang, start=start):
+            _SHOW[note.level](note.text)
+        if not comparison.check.covers_dues:
+            _negotiate_pointer(lang)
     if not comparison.check.covers_dues:
-        _negotiate_pointer(lang)
         with st.expander(t("ui.compare.plans_anyway", lang)):
             _details(tuple(debts), budget, comparison, lang, start, order)
     else:
