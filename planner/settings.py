@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from .models import PlannerError
 
@@ -89,6 +90,11 @@ def get(name: str, env: Mapping[str, str] | None = None) -> str:
     if raw is None or raw == "":
         return setting.default
     return setting.parse(raw)
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """``PLANNER_DATA_DIR`` as a path (``~`` expanded): the SQLite file and the kept evidence files live there."""
+    return Path(get("PLANNER_DATA_DIR", env)).expanduser()
 
 
 def describe(env: Mapping[str, str] | None = None) -> list[dict[str, str]]:

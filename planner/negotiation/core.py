@@ -80,7 +80,12 @@ def _refused_payments(debt: Debt) -> list[int]:
     if due <= 0:
         return []
     r = simulate([debt], due, "minimum", horizon=REFUSED_HORIZON)
-    pays = [int(round(p * 100)) for p in r.series.payment[:, 0]]
+    return _payments_in_cents(r.series.payment[:, 0])
+
+
+def _payments_in_cents(series) -> list[int]:
+    """One debt's monthly payments from the engine, in cents, up to its last payment."""
+    pays = [int(round(p * 100)) for p in series]
     while pays and pays[-1] == 0:
         pays.pop()
     return pays
@@ -95,13 +100,7 @@ def _refused_with_leftover(refused: Sequence[Debt], others_c: list[int], cap_c: 
     months = REFUSED_HORIZON
     budget = [max(cap_c - (others_c[k] if k < len(others_c) else 0), 0) / 100 for k in range(months)]
     r = simulate(list(refused), budget, "avalanche", horizon=months)
-    out = []
-    for j in range(len(refused)):
-        pays = [int(round(p * 100)) for p in r.series.payment[:, j]]
-        while pays and pays[-1] == 0:
-            pays.pop()
-        out.append(pays)
-    return out
+    return [_payments_in_cents(r.series.payment[:, j]) for j in range(len(refused))]
 
 
 def propose(debts: Sequence[Debt], budget, method: str = "equal_term", *, start: date,

@@ -57,7 +57,7 @@ def database_url(env: Mapping[str, str] | None = None) -> str:
     url = settings.get("DATABASE_URL", env)
     if url:
         return url
-    data_dir = Path(settings.get("PLANNER_DATA_DIR", env)).expanduser().resolve()
+    data_dir = settings.data_dir(env).resolve()
     return f"sqlite:///{data_dir / SQLITE_FILE}"
 
 

@@ -4,7 +4,6 @@ session notes, the incident log, export / import / delete.  All storage goes thr
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -324,7 +323,7 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
     confirm = st.checkbox(t("ui.clients.delete_confirm", lang, name=client.display_name), key=f"{W}.confirm")
     if st.button(t("ui.clients.delete_button", lang), key=f"{W}.delete", type="primary", disabled=not confirm):
         try:
-            repo.delete_client_and_evidence(client.id, Path(settings.get("PLANNER_DATA_DIR")).expanduser(),
+            repo.delete_client_and_evidence(client.id, settings.data_dir(),
                                             expected_version=st.session_state[state.CLIENT_VERSION])
         except StorageError as e:
             st.error(e.message(lang))

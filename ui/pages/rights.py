@@ -35,7 +35,7 @@ def _max_evidence_bytes() -> int:
 
 
 def _data_dir() -> Path:
-    return Path(settings.get("PLANNER_DATA_DIR")).expanduser()
+    return settings.data_dir()
 
 
 def _incidents() -> list[Incident]:
