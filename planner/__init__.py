@@ -19,6 +19,7 @@ from .parsing import debt_to_record, debts_from_records, parse_amount, parse_deb
 from .results import DebtOutcome, MonthlySeries, SimulationResult
 from .simulate import Case, make_case, simulate, simulate_many
 from .strategies import STRATEGIES, Strategy, get_strategy, strategy_names
+from .workspace import Workspace, WorkspaceFormatError
 
 __all__ = sorted([
     "Budget", "BudgetCheck", "BudgetPlan", "Case", "Comparison", "CsvImport", "Debt", "DebtKind",
@@ -28,7 +29,7 @@ __all__ = sorted([
     "debts_from_records", "explain", "format_date", "format_money", "format_month", "format_months",
     "format_pct", "get_strategy", "make_case", "parse_amount", "parse_debt_rows", "parse_percent",
     "plan_month_date", "portfolio_totals", "read_debts_csv", "schedule_csv", "schedule_table",
-    "simulate", "simulate_many", "strategy_names", "t", "write_debts_csv",
+    "simulate", "simulate_many", "strategy_names", "t", "Workspace", "WorkspaceFormatError", "write_debts_csv",
 ])
 
 
