@@ -1,0 +1,85 @@
+r"""One escape helper per sink: user text is data, never markup.
+
+Anything a person typed or a file carried passes through exactly one of these
+before it reaches the sink named by the function:
+
+* :func:`markdown` — Streamlit Markdown (``st.markdown``, ``st.error``, captions, labels, help);
+* :func:`csv_cell` / :func:`csv_unescape` — a cell of a CSV file we write / read back (formula injection);
+* :func:`terminal` — text printed by the CLI (no escape sequences, no bidi overrides);
+* :func:`file_name` — a component of a download or output file name.
+
+>>> markdown("![x](http://evil/p.png) **hi**")
+'\\!\\[x\\]\\(http\\://evil/p\\.png\\) \\*\\*hi\\*\\*'
+>>> csv_cell("=HYPERLINK(1)"), csv_cell("-500"), csv_cell("-x")
+("'=HYPERLINK(1)", '-500', "'-x")
+>>> csv_unescape(csv_cell("@SUM(A1)"))
+'@SUM(A1)'
+>>> terminal("借呗\x1b[2J\x1b]0;t\x07")
+'借呗[2J]0;t'
+>>> file_name("../借 呗/..", fallback="lender")
+'借_呗'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["csv_cell", "csv_unescape", "file_name", "markdown", "terminal"]
+
+# C0 (but tab/newline handled separately), DEL, C1, zero-width and bidi controls, line/paragraph separators
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
+                      r"\u2066-\u2069\ufeff]")
+# Every ASCII punctuation mark that Markdown, Streamlit's directives (:red[..], :material/x:) or KaTeX ($) reads.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"':$=^])")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_FILE_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff_-]+")
+FILE_NAME_MAX_BYTES = 120
+
+
+def _strip_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def markdown(value: object, *, multiline: bool = False) -> str:
+    """User text escaped for Markdown: shown literally, never a link, image, heading or directive.
+
+    Line breaks are collapsed to spaces unless ``multiline`` (then each line is escaped and joined with
+    Markdown hard breaks).
+    """
+    text = _strip_controls("" if value is None else str(value))
+    if multiline:
+        lines = [_MD_SPECIAL.sub(r"\\\1", " ".join(line.split())) for line in text.splitlines()]
+        return "  \n".join(lines)
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def csv_cell(value: object) -> str:
+    """A cell for a CSV we write, neutralised against formula injection (OWASP): text that starts with
+    ``= + - @``, a tab or CR gets a leading apostrophe; plain numbers (``-500``) are left as they are."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _NUMBER.match(text.strip()):
+        return "'" + text
+    return text
+
+
+def csv_unescape(text: str) -> str:
+    """Undo :func:`csv_cell` when reading our own export back (lossless round trip)."""
+    if len(text) >= 2 and text[0] == "'" and text[1] in "=+-@\t\r":
+        return text[1:]
+    return text
+
+
+def terminal(value: object) -> str:
+    """Text safe to print on a terminal: control characters (ESC, BEL, C1, bidi overrides) removed."""
+    return _strip_controls("" if value is None else str(value).replace("\t", " "))
+
+
+def file_name(value: object, *, fallback: str = "file") -> str:
+    """A file-name component: letters, digits, CJK, ``_`` and ``-`` only, at most 120 bytes in UTF-8."""
+    text = unicodedata.normalize("NFKC", _strip_controls("" if value is None else str(value)))
+    name = _FILE_UNSAFE.sub("_", text).strip("_-")
+    while len(name.encode("utf-8")) > FILE_NAME_MAX_BYTES:
+        name = name[:-1]
+    return name or fallback
