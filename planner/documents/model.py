@@ -29,11 +29,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-__all__ = ["BLANK", "Block", "Bullets", "Document", "Fields", "Heading", "Paragraph", "Signature", "Table",
+__all__ = ["BLANK", "BLANK_EN", "blank", "Block", "Bullets", "Document", "Fields", "Heading", "Paragraph", "Signature", "Table",
            "clean"]
 
-#: printed for an empty field value
+#: printed for an empty field value (Chinese documents; English ones use ASCII underscores)
 BLANK = "＿＿＿＿＿＿"
+BLANK_EN = "__________"
+
+
+def blank(lang: str) -> str:
+    return BLANK if lang == "zh" else BLANK_EN
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
                       r"\u2066-\u2069\ufeff]")

@@ -11,7 +11,7 @@ import io
 import zipfile
 from datetime import datetime, timezone
 
-from .model import BLANK, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
+from .model import blank, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
 from .render_text import colon
 
 __all__ = ["docx_bytes"]
@@ -43,7 +43,7 @@ def _pairs(document, items, lang: str, *, right: bool = False) -> None:
         if right:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.add_run(clean(label) + colon(lang)).bold = True
-        p.add_run(clean(value) or BLANK)
+        p.add_run(clean(value) or blank(lang))
 
 
 def _table(document, block: Table) -> None:

@@ -9,14 +9,14 @@
 from __future__ import annotations
 
 from ..escape import markdown as esc
-from .model import BLANK, Bullets, Document, Fields, Heading, Paragraph, Signature, Table
+from .model import blank, Bullets, Document, Fields, Heading, Paragraph, Signature, Table
 from .render_text import colon
 
 __all__ = ["markdown"]
 
 
 def _pairs(items, lang: str) -> str:
-    return "  \n".join(f"**{esc(label)}{colon(lang).strip()}** {esc(value) or BLANK}" for label, value in items)
+    return "  \n".join(f"**{esc(label)}{colon(lang).strip()}** {esc(value) or blank(lang)}" for label, value in items)
 
 
 def markdown(doc: Document) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from ..i18n import normalize_lang, register, t
-from .model import BLANK, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
+from .model import blank, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
 from .render_text import colon
 
 __all__ = ["pdf_bytes"]
@@ -58,11 +58,11 @@ def pdf_bytes(doc: Document, lang: str | None = None) -> bytes:
             pdf.table(cols, [[clean(c) for c in row] for row in block.rows], size=9)
         elif isinstance(block, Fields):
             for label, value in block.items:
-                pdf.paragraph(f"{clean(label)}{sep}{clean(value) or BLANK}", after=0.8)
+                pdf.paragraph(f"{clean(label)}{sep}{clean(value) or blank(lang)}", after=0.8)
             pdf.ln(2)
         elif isinstance(block, Signature):
             pdf.ln(6)
             for label, value in block.items:
-                pdf.paragraph(f"{clean(label)}{sep}{clean(value) or BLANK}", indent=pdf.content_width * 0.5,
+                pdf.paragraph(f"{clean(label)}{sep}{clean(value) or blank(lang)}", indent=pdf.content_width * 0.5,
                               after=1.5)
     return bytes(pdf.output())

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .model import BLANK, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
+from .model import blank, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
 
 __all__ = ["colon", "plain_text", "width"]
 
@@ -49,7 +49,7 @@ def _table(block: Table) -> list[str]:
     widths = [max(width(r[i]) for r in rows if i < len(r)) for i in range(len(block.columns))]
     out = []
     for k, row in enumerate(rows):
-        cells = [_pad(row[i] if i < len(row) else "", widths[i], block.alignment(i) if k else "L")
+        cells = [_pad(row[i] if i < len(row) else "", widths[i], block.alignment(i))
                  for i in range(len(widths))]
         out.append("  ".join(cells).rstrip())
         if k == 0:
@@ -58,7 +58,7 @@ def _table(block: Table) -> list[str]:
 
 
 def _pairs(items, lang: str, indent: str = "") -> list[str]:
-    return [f"{indent}{clean(label)}{colon(lang)}{clean(value) or BLANK}" for label, value in items]
+    return [f"{indent}{clean(label)}{colon(lang)}{clean(value) or blank(lang)}" for label, value in items]
 
 
 def plain_text(doc: Document) -> str:
