@@ -19,6 +19,7 @@ from .figures import Phase, phases, token_warning
 from .model import BLANK, Block, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
 from .negotiation import (FORMATS, application, application_file, family, family_file, file_stem, lender_files,
                           portfolio_files, script, script_file)
+from .private import private_rate_overrides
 from .profile import HARDSHIPS, BorrowerProfile, FamilyContact, LenderDetails, profile_issues
 from .render_docx import docx_bytes
 from .render_markdown import markdown
@@ -29,5 +30,5 @@ from .spoken import spoken_amount
 __all__ = ["BLANK", "FORMATS", "HARDSHIPS", "Block", "BorrowerProfile", "Bullets", "Document", "FamilyContact",
            "Fields", "GuarantorError", "Heading", "LenderDetails", "Paragraph", "Phase", "Signature", "Table",
            "application", "application_file", "clean", "docx_bytes", "family", "family_file", "file_stem",
-           "lender_files", "markdown", "pdf_bytes", "phases", "plain_text", "portfolio_files", "profile_issues",
+           "lender_files", "markdown", "pdf_bytes", "phases", "plain_text", "portfolio_files", "private_rate_overrides", "profile_issues",
            "script", "script_file", "spoken_amount", "token_warning"]

@@ -8,6 +8,8 @@ Letters print ``¥18,600.00``; a phone script prints what the borrower reads alo
 ('四百六十六元八角八分', '一千零五元', '十元', '十万零一十元')
 >>> spoken_amount("0.50"), spoken_amount("120000000.07"), spoken_amount(18600, "en")
 ('五角', '一亿二千万元零七分', '18,600 yuan')
+>>> spoken_amount(20000), spoken_amount(2357), spoken_amount(200), spoken_amount(22000)
+('两万元', '两千三百五十七元', '二百元', '两万二千元')
 """
 
 from __future__ import annotations
@@ -57,7 +59,11 @@ def spoken_integer(n: int) -> str:
         out.append(_group(g) + BIG_UNITS[i])
         pending_zero = False
     text = "".join(out)
-    return text[1:] if text.startswith("一十") else text
+    if text.startswith("一十"):
+        return text[1:]
+    if text.startswith("二") and len(text) > 1 and text[1] in "千万亿":
+        return "两" + text[1:]          # 两万, 两千 (but 二十, 二百)
+    return text
 
 
 def spoken_amount(amount: object, lang: str = "zh") -> str:
