@@ -98,7 +98,7 @@ def private_script(plan: NegotiationPlan, line: ProposalLine, lang: str, profile
 
 
 def private_rate_overrides(debts, profile: BorrowerProfile) -> dict[str, dict[str, float]]:
-    """``{lender: {"rate_pct": cap}}`` for private loans whose rate is above 4 × LPR **at their loan date**.
+    """``{lender: {"rate_pct": min(contract rate, 4 × LPR at the loan date)}}`` for private loans with a loan date.
 
     Pass it to :func:`planner.negotiation.propose` (merged under the user's own overrides) so the plan asks a
     private lender for the cap that applied when the loan was made, not today's.
@@ -115,6 +115,6 @@ def private_rate_overrides(debts, profile: BorrowerProfile) -> dict[str, dict[st
             continue
         day = profile.lender(d.name).loan_date
         cap = private_cap_on(day) if day else None
-        if cap is not None and d.annual_rate > cap:
-            out[d.name] = {"rate_pct": cap}
+        if cap is not None:
+            out[d.name] = {"rate_pct": min(d.annual_rate, cap)}
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner import Debt, read_debts_csv
-from planner.documents import BorrowerProfile, FamilyContact, LenderDetails
+from planner.documents import BorrowerProfile, FamilyContact, LenderDetails, private_rate_overrides
 from planner.negotiation import propose
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,4 +56,5 @@ def portfolio(sample_debts):
 
 @pytest.fixture(scope="session")
 def plans(portfolio):
-    return {m: propose(portfolio, 4500, m, start=START) for m in ("equal_term", "sequential")}
+    overrides = private_rate_overrides(portfolio, PROFILE)
+    return {m: propose(portfolio, 4500, m, start=START, overrides=overrides) for m in ("equal_term", "sequential")}
