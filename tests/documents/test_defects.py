@@ -211,3 +211,15 @@ def test_only_verified_sources_are_cited(plans):
                 assert s.title(lang) not in text
             assert "银保监会" not in text.replace("原银保监会", "")
             assert "第293条" not in text and "293-1" not in text
+
+
+def test_15_and_11_cli_propose_sequential(capsys):
+    from planner.cli import main
+
+    from .conftest import ROOT
+    assert main(["propose", str(ROOT / "sample_debts.csv"), "--budget", "1500", "--method", "sequential"]) == 0
+    out = capsys.readouterr().out
+    assert "借呗" in out and "¥413.64" in out and "每月也要还 ¥1,584.17" not in out
+    assert main(["propose", str(ROOT / "sample_debts.csv"), "--budget", "3000", "--method", "sequential",
+                 "--start", "2027-01-01"]) == 0
+    assert "23×¥186.00 → ¥422.31 → 4×¥3,000.00 → ¥1,899.69" in capsys.readouterr().out

@@ -80,7 +80,7 @@ register({
     "ui.neg.apr_table": {"zh": "按合同年利率检查各平台", "en": "Each lender's contract rate checked"},
     "ui.neg.col.apr": {"zh": "年化（IRR）", "en": "Annual (IRR)"},
     "ui.neg.col.effective": {"zh": "复利实际年化", "en": "Compounded"},
-    "ui.neg.col.cap": {"zh": "上限", "en": "Cap"},
+    "ui.neg.col.cap": {"zh": "对比线", "en": "Compared with"},
     "ui.neg.col.flag": {"zh": "结论", "en": "Finding"},
     "ui.neg.calc": {"zh": "按报价计算真实年化", "en": "Work out the true cost of a quote"},
     "ui.neg.calc.amount": {"zh": "借款金额（元）", "en": "Amount borrowed (yuan)"},
