@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["spoken_amount", "spoken_integer"]
+__all__ = ["spoken_amount", "spoken_count", "spoken_integer"]
 
 DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = ("", "十", "百", "千")
@@ -64,6 +64,15 @@ def spoken_integer(n: int) -> str:
     if text.startswith("二") and len(text) > 1 and text[1] in "千万亿":
         return "两" + text[1:]          # 两万, 两千 (but 二十, 二百)
     return text
+
+
+def spoken_count(n: int) -> str:
+    """A count before a measure word: ``2`` → ``两`` (两个月, 两期), otherwise :func:`spoken_integer`.
+
+    >>> spoken_count(2), spoken_count(12), spoken_count(22)
+    ('两', '十二', '二十二')
+    """
+    return "两" if n == 2 else spoken_integer(n)
 
 
 def spoken_amount(amount: object, lang: str = "zh") -> str:
