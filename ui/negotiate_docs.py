@@ -53,10 +53,15 @@ def _date_cell(v) -> date | None:
 def profile_form(plan: NegotiationPlan, lang: str) -> BorrowerProfile:
     """The profile editor; writes the workspace section ``profile`` when something changed."""
     stored = BorrowerProfile.from_record(state.get_section("profile"))
-    version = st.session_state.setdefault(f"{P}.version", 0)
-    for f in _TEXT_FIELDS:
-        st.session_state.setdefault(f"{P}.{f}", getattr(stored, f))
-    st.session_state.setdefault(f"{P}.hardship", stored.hardship)
+    synced = st.session_state.get(f"{P}.synced")
+    if synced != stored.to_record():
+        # first run, or the workspace was replaced (a client loaded): the widgets start from the stored profile
+        for f in _TEXT_FIELDS:
+            st.session_state[f"{P}.{f}"] = getattr(stored, f)
+        st.session_state[f"{P}.hardship"] = stored.hardship
+        st.session_state[f"{P}.version"] = st.session_state.get(f"{P}.version", -1) + 1
+        st.session_state[f"{P}.synced"] = stored.to_record()
+    version = st.session_state[f"{P}.version"]
     with st.expander(t("ui.neg.profile", lang), expanded=not stored.name):
         st.caption(t("ui.neg.profile_help", lang))
         cols = st.columns(2)
@@ -106,6 +111,7 @@ def profile_form(plan: NegotiationPlan, lang: str) -> BorrowerProfile:
                                    else False) for _, r in fam.iterrows() if _cell(r["name"])))
     if profile.to_record() != stored.to_record():
         state.set_section("profile", profile.to_record())
+        st.session_state[f"{P}.synced"] = profile.to_record()
     return profile
 
 

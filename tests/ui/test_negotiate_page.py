@@ -122,3 +122,14 @@ def test_profile_text_is_escaped_in_the_documents():
     rendered = "\n".join(m.value for m in at.markdown)
     assert "<b>**X**</b>" not in rendered and r"\<b\>\*\*X\*\*\</b\>" in rendered
     assert "<b>**X**</b>" in at.code[0].value                  # plain text keeps what was typed
+
+
+def test_a_profile_already_in_the_workspace_fills_the_form_and_the_letters():
+    record = {"name": "赵六", "phone": "139", "hardship": "illness",
+              "lenders": {"表哥借款": {"relationship": "表哥", "loan_date": "2024-05-10"}},
+              "family": [{"name": "姐姐", "guarantor": True}]}
+    at = run_page(PAGE, "zh", state={**TIGHT, "ws.profile": record})
+    assert at.text_input(key=f"{P}.name").value == "赵六"
+    at.selectbox(key=state.NEG_LENDER).set_value("表哥借款").run()
+    assert at.code[0].value.startswith("还款计划\n\n表哥：您好！") and "借款人：赵六" in at.code[0].value
+    assert any("姐姐 签过担保" in w.value for w in at.warning)
