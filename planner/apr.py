@@ -203,11 +203,11 @@ register({
         "en": "Annual cost by IRR {apr_pct}, compounded {effective_pct}: not above {cap_pct}."},
     "neg.cost.over.licensed": {
         "zh": "年化成本（IRR）{apr_pct}，复利实际年化 {effective_pct}，高于{cap_pct}，可请求调整。"
-              "{cap_pct}是对部分持牌机构新发放贷款的监管要求（{cap_source}），不适用于普通银行贷款和此前发放的贷款，"
-              "因此只能作为协商理由，不是法定上限。",
+              "{cap_pct}是对部分持牌机构新发放贷款的监管要求，不适用于普通银行贷款和此前发放的贷款，"
+              "因此只能作为协商理由，不是法定上限。来源：{cap_source}。",
         "en": "Annual cost by IRR {apr_pct}, compounded {effective_pct}: above {cap_pct}; ask for an adjustment. "
-              "{cap_pct} is a supervisory expectation for new loans of some licensed lenders ({cap_source}), not for "
-              "ordinary bank loans or older loans: a negotiation argument, not a legal cap."},
+              "{cap_pct} is a supervisory expectation for new loans of some licensed lenders, not for ordinary bank "
+              "loans or older loans: a negotiation argument, not a legal cap. Source: {cap_source}."},
     "neg.cost.over_compounded.licensed": {
         "zh": "年化成本（IRR）{apr_pct} 不高于 {cap_pct}，但按复利计算的实际年化 {effective_pct} 高于{cap_pct}。"
               "可作为协商理由，但说服力较弱。",
