@@ -128,7 +128,7 @@ def script(plan: NegotiationPlan, line: ProposalLine, lang: str, profile: Borrow
         plan_lines.append(t("doc.script.rate_cut", lang, original=format_pct(line.original_rate_pct, lang),
                             proposed=format_pct(line.proposed_rate_pct, lang)))
     if line.penalty_waived or line.fees_waived:
-        plan_lines.append(t("doc.script.waive", lang))
+        plan_lines.append(t("doc.script.waive.credit_card" if v.account == "credit_card" else "doc.script.waive", lang))
     if line.settlement_pct > 0:
         plan_lines.append(t("doc.script.settlement", lang, pct=format_pct(line.settlement_pct, lang),
                             amount=say(line.amount_to_repay)))
