@@ -82,3 +82,48 @@ def test_interest_is_exact_half_up(balance, rate):
 
 def test_fixed_schedule_refuses_what_cannot_clear():
     assert fixed_schedule(1_000_000, 24.0, 10_000, 600) is None        # ¥100 a month never covers ¥200 interest
+
+
+# ------------------------------------------------------------------ renderers and figures
+
+import re  # noqa: E402
+
+from planner.documents import Document, Paragraph, Table, clean, markdown, plain_text  # noqa: E402
+from planner.documents.figures import phases  # noqa: E402
+from planner.negotiation.plan import Payment  # noqa: E402
+
+SPECIAL = set("\\`*_{}[]()<>#+-.!|~&\"':$=^")
+
+
+@given(st.text(max_size=80))
+def test_markdown_escapes_every_special_character(text):
+    body = markdown(Document("T", (Paragraph(text),))).split("\n\n", 1)[1].rstrip("\n")
+    i = 0
+    while i < len(body):
+        if body[i] == "\\":
+            assert i + 1 < len(body) and body[i + 1] in SPECIAL
+            i += 2
+            continue
+        assert body[i] not in SPECIAL and body[i] != "\n"
+        i += 1
+
+
+@given(st.text(max_size=80), st.text(max_size=20))
+def test_plain_text_is_one_clean_line_per_value(text, cell):
+    out = plain_text(Document("T", (Paragraph(text), Table(("a",), ((cell,),)))))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", out)
+    lines = out.splitlines()
+    if clean(text):
+        assert clean(text) in lines                     # one line, never split into blocks or headings
+    if clean(cell):
+        assert clean(cell) in [ln.strip() for ln in lines]
+
+
+@given(st.lists(st.integers(min_value=1, max_value=500_000), min_size=1, max_size=60))
+def test_phases_cover_the_timetable(cents_list):
+    from datetime import date
+    tt = [Payment(k, date(2027, 1, 1), c / 100) for k, c in enumerate(cents_list, start=1)]
+    ph = phases(tt)
+    assert sum(p.count for p in ph) == len(tt)
+    assert sum(p.amount * p.count for p in ph) == sum(Decimal(c) / 100 for c in cents_list)
+    assert all(a.amount != b.amount for a, b in zip(ph, ph[1:]))
