@@ -56,7 +56,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_portfolio_args(p)
     p.add_argument("--method", default="equal_term", choices=list(METHODS), help="how the budget is shared")
     p.add_argument("--name", default=None, help="borrower's name (overrides the profile's)")
-    p.add_argument("--profile", type=Path, default=None, help="borrower profile (TOML), see `planner letters -h`")
+    p.add_argument("--profile", type=Path, default=None, help="borrower profile (TOML: name, phone, id_last4, hardship, hardship_detail, [lenders.\"<name>\"] account_id, legal_entity, relationship, loan_date, [[family]] name, guarantor; see docs/negotiation.md)")
     p.add_argument("--start", default=None, type=date.fromisoformat,
                    help="date of the first payment, YYYY-MM-DD (default: the 1st of next month)")
     p.add_argument("--date", dest="on", default=None, type=date.fromisoformat,
