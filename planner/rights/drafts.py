@@ -88,8 +88,9 @@ class Borrower:
     def from_profile(cls, profile: object, lender: str = "") -> "Borrower":
         """The signer from the workspace's borrower profile (a mapping or a dataclass), for one lender.
 
-        Reads ``name`` and ``phone``, and the lender's account identifier and legal
-        entity from ``profile["lenders"][lender]`` when present; anything missing stays blank.
+        Reads ``name`` and ``phone``, and the lender's ``account_id`` and ``legal_entity``
+        from ``profile["lenders"][lender]`` (``planner.documents.BorrowerProfile``'s record or the
+        object itself); anything missing stays blank.
         """
         return cls(**profile_fields(profile, lender))
 
@@ -105,7 +106,7 @@ def _as_mapping(value: object) -> Mapping[str, object]:
 def profile_fields(profile: object, lender: str = "") -> dict[str, str]:
     """``name``, ``phone``, ``account_ref``, ``legal_entity`` from a borrower profile (defensive: any key may be missing).
 
-    >>> profile_fields({"name": " 张三 ", "phone": "138", "lenders": {"借呗": {"account_ref": "8888",
+    >>> profile_fields({"name": " 张三 ", "phone": "138", "lenders": {"借呗": {"account_id": "8888",
     ...                 "legal_entity": "重庆蚂蚁消费金融有限公司"}}}, "借呗")["legal_entity"]
     '重庆蚂蚁消费金融有限公司'
     """
@@ -120,7 +121,7 @@ def profile_fields(profile: object, lender: str = "") -> dict[str, str]:
         return ""
 
     return {"name": text(data, "name"), "phone": text(data, "phone", "contact"),
-            "account_ref": text(per, "account_ref", "account", "account_id", "contract_no", "card_last4"),
+            "account_ref": text(per, "account_id", "account_ref", "account", "contract_no", "card_last4"),
             "legal_entity": text(per, "legal_entity", "entity")}
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 import ui.text.rights  # noqa: F401  (registers this page's texts)
 from planner import escape, settings, t
 from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RULES, TAGS, Borrower, DraftError,
-                            Incident, available_drafts, check_evidence, check_log, incident_to_row,
+                            Incident, available_drafts, check_evidence, check_log, draft_docx, incident_to_row,
                             incidents_from_records, parse_incident_row, profile_fields, read_incidents_csv,
                             render_draft, rights_summary, store_evidence, summarize, write_incidents_csv)
 from ui import state
@@ -282,7 +282,7 @@ def _signer(lang: str, lender: str) -> Borrower:
         profile = dict(profile)
         profile["name"], profile["phone"] = name, phone
         lenders = dict(profile.get("lenders") or {})
-        lenders[lender] = dict(lenders.get(lender) or {}) | {"account_ref": account, "legal_entity": entity}
+        lenders[lender] = dict(lenders.get(lender) or {}) | {"account_id": account, "legal_entity": entity}
         profile["lenders"] = lenders
         state.set_section("profile", profile)
     return Borrower(name=name, phone=phone, account_ref=account, legal_entity=entity)
@@ -315,7 +315,7 @@ def _drafts(lang: str, incidents: list[Incident], hits) -> None:
     except DraftError as e:       # a lender without incidents cannot be picked; kept for safety
         st.error(escape.markdown(str(e)))
         return
-    st.info(escape.markdown(draft.how_to_send))
+    st.info(t(f"rights.draft.send.{draft.kind}", lang))
     st.caption(t("ui.rights.draft_note", lang))
     with st.container(border=True):
         _show_rendered(draft.text)
@@ -326,18 +326,14 @@ def _drafts(lang: str, incidents: list[Incident], hits) -> None:
     c1.download_button(t("ui.rights.download", lang), draft.as_bytes(), file_name=f"{base}.txt",
                        mime="text/plain", key=f"{D}.download")
     docx = _docx(draft)
-    if docx is not None:
+    if docx:
         c2.download_button(t("ui.rights.download_docx", lang), docx, file_name=f"{base}.docx",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                            key=f"{D}.download_docx")
 
 
-def _docx(draft) -> bytes | None:
-    """The draft as .docx through the documents package's renderer (None until it is installed)."""
-    try:
-        from planner.rights import draft_docx
-    except ImportError:
-        return None
+def _docx(draft) -> bytes:
+    """The draft as .docx (through planner.documents' Word renderer)."""
     return draft_docx(draft)
 
 
