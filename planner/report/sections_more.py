@@ -17,9 +17,11 @@ def money(x, lang):
 
 def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
     plan, lang = ctx.negotiation, ctx.lang
+    if plan is None or not plan.lines:
+        return
     pdf.add_page()
     pdf.heading(t("report.neg.title", lang), level=1)
-    pdf.paragraph(plan.reason.render(lang), size=9.5)
+    pdf.paragraph(_verdict(plan, lang), size=9.5)
     rows = []
     for ln in plan.lines:
         span = "—"
@@ -39,6 +41,8 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
     pdf.heading(t("report.neg.asks", lang), level=2)
     pdf.bullets([f"{ln.name}：{a}" if lang == "zh" else f"{ln.name}: {a}" for ln, a in zip(plan.lines, asks)],
                 size=9.5)
+    pdf.heading(t("report.neg.notes", lang), level=2)
+    pdf.bullets(_notes(plan, lang), size=9.2)
     pdf.heading(t("report.neg.timetable", lang), level=2)
     pdf.paragraph(t("report.neg.timetable_intro", lang, full=FULL_MONTHS), size=9.5)
     months = plan.months
@@ -61,6 +65,28 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
                extra=[(Column(t("report.schedule.total", lang), 1.25, "R"), paid)])
 
 
+def _verdict(plan, lang: str) -> str:
+    """Within the budget or not — and that each lender decides (never "the plan fits")."""
+    over = plan.total_monthly - plan.budget
+    if plan.feasible and over <= 0.005:
+        text = t("report.cover.verdict_within", lang, monthly=money(plan.total_monthly, lang),
+                 budget=money(plan.budget, lang))
+    else:
+        need = plan.min_budget if plan.min_budget is not None else plan.total_monthly
+        text = t("report.neg.over", lang, need=money(need, lang), budget=money(plan.budget, lang),
+                 gap=money(max(need - plan.budget, 0.0), lang), lender=plan.binding_lender or "—")
+    return text + t("report.cover.lenders_decide", lang)
+
+
+def _notes(plan, lang: str) -> list[str]:
+    """What a lender and the borrower must both know about the proposal (safety content, issue 10 #14)."""
+    from ..models import DebtKind
+    notes = [t("report.overdue_until_agreed", lang), t("report.neg.note.direct", lang)]
+    if any(ln.kind == DebtKind.CREDIT_CARD for ln in plan.lines):
+        notes.append(t("report.neg.note.card", lang))
+    return notes
+
+
 def _payment_date(plan, month: int):
     for ln in plan.lines:
         if month <= len(ln.timetable):
@@ -77,9 +103,10 @@ def _asks(ln, lang: str) -> str:
         parts.append(t("report.neg.ask.pause", lang))
     elif ln.proposed_rate_pct < ln.original_rate_pct:
         parts.append(t("report.neg.ask.rate", lang, rate=format_pct(ln.proposed_rate_pct, lang)))
-    if ln.penalty_waived:
+    charges = ln.kind.value != "private_loan" and ln.original_rate_pct > 0     # nothing to waive otherwise
+    if ln.penalty_waived and charges:
         parts.append(t("report.neg.ask.penalty", lang))
-    if ln.fees_waived:
+    if ln.fees_waived and charges:
         parts.append(t("report.neg.ask.fees", lang))
     if ln.arrears_folded:
         parts.append(t("report.neg.ask.arrears", lang, amount=money(ln.arrears_folded, lang)))
