@@ -195,6 +195,11 @@ ADDRESSEE = {"credit_card": "bank", "bank_loan": "bank", "online_loan": "company
              "consumer_finance": "company", "other": "company"}
 
 
+def _by_rank(ids: Sequence[str]) -> list[str]:
+    """Laws first, then rules and notices, judicial interpretations, standards, self-regulation (stable)."""
+    return sorted(ids, key=lambda s: legal.KINDS.index(legal.get(s).kind))
+
+
 REGULATOR = {"credit_card": "nfra", "bank_loan": "nfra"}      # others may be a small-loan company: either
 THIRD_PARTY_RULES = ("third_party_contact", "disclosure", "mass_disclosure", "continued_after_refusal",
                      "claims_guarantor")
@@ -263,7 +268,7 @@ def draft_context(kind: str, incidents: Sequence[Incident], *, lender: str, lang
         "rows": rows, "evidence": evidence,
         "rules": [{"title": r.title(lang), "description": r.description(lang), "complaint": r.complaint(lang),
                    "count": counts[r.id], "severity": r.severity} for r in broken],
-        "citations": [legal.reference(s, lang, lender_kind=kind_key) for s in cited + hedged],
+        "citations": [legal.reference(s, lang, lender_kind=kind_key) for s in _by_rank(cited + hedged)],
         "police_laws": [legal.reference(s, lang, lender_kind=kind_key) for s in police],
         "channels": [_channel(c, lang) for c in legal.in_scope(DRAFT_KINDS[kind].channels,
                                                                kind_key or legal.ANY_KIND)],

@@ -98,3 +98,15 @@ def test_pdf_is_built_only_when_asked_and_never_offered_stale(captured_media):
     assert at.download_button
     at.radio(key=f"{state.REPORT}.lang").set_value("zh").run()
     assert not at.download_button and "changed" in page_texts(at)
+
+
+def test_cli_uses_the_borrower_profile_file(tmp_path, capsys):
+    profile = tmp_path / "profile.toml"
+    profile.write_text('name = "王五"\nphone = "13800001111"\n', encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    assert main(["report", str(SAMPLE_CSV), "--budget", "6000", "--out", str(out), "--date", "2026-12-01",
+                 "--profile", str(profile)]) == 0
+    assert "王五" in pdf_text(out.read_bytes())
+    assert main(["report", str(SAMPLE_CSV), "--budget", "6000", "--out", str(tmp_path / "x.pdf"),
+                 "--profile", str(tmp_path / "missing.toml")]) != 0
+    assert not (tmp_path / "x.pdf").exists()
