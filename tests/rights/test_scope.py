@@ -132,3 +132,31 @@ def test_complaints_are_in_the_complainants_voice():
             assert "记录下来，不要照做" not in text and "log it and do not do it" not in text
     zh = render_draft("regulator", sample_log(), lender="某某贷", lang="zh", today=DAY, lender_kind="online_loan").text
     assert "催收人员向本人以外的人（包括本人预留的联系人）透露了本人的欠款情况" in zh
+
+
+# ---------------------------------------------------------------------------- property: any log, any lender kind
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from planner.rights import CHANNELS, ROLES, TAGS, Incident  # noqa: E402
+
+_incident = st.builds(
+    lambda day, channel, role, tags, hour: Incident(
+        "某机构", date(2026, 3, day), channel, role, "催收", relationship="" if role == "borrower" else "同事",
+        tags=tuple(tags), time=__import__("datetime").time(hour, 0)),
+    st.integers(1, 28), st.sampled_from(list(CHANNELS)), st.sampled_from(list(ROLES)),
+    st.lists(st.sampled_from(list(TAGS)), max_size=4, unique=True), st.integers(0, 23))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_incident, min_size=1, max_size=6), st.sampled_from(KINDS), st.sampled_from(["zh", "en"]))
+def test_any_log_any_lender_kind_stays_in_scope(log, lender_kind, lang):
+    out_of_scope = [s.title(lang) for s in legal.sources().values()
+                    if not s.applies_to(lender_kind) and not s.is_channel]
+    for kind in DRAFT_KINDS:
+        text = render_draft(kind, log, lender="某机构", lang=lang, today=DAY, lender_kind=lender_kind).text
+        assert not any(title in text for title in out_of_scope)
+        assert "依据" not in text and "银保监会" not in text
+        if lender_kind not in ("private_loan", "other"):
+            assert "293条之一" not in text and "293-1" not in text
