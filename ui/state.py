@@ -228,14 +228,14 @@ def set_incident_records(records: Sequence[Mapping[str, object]]) -> None:
     st.session_state[RIGHTS_INCIDENTS] = [dict(r) for r in records]
 
 
-# --------------------------------------------------------------------------- workspace sections (minimal form;
-# the workspace helper's persistent version replaces these two functions at integration)
+# --------------------------------------------------------------------------- workspace sections
+# Minimal session-state form (BRIEF): the workspace helper's branch makes these persistent.
 
 def get_section(name: str):
-    """A copy of one workspace section (``planner.workspace.Workspace`` field), e.g. ``profile``."""
+    """A copy of the workspace section ``name`` (``profile``, ``negotiation`` …)."""
     import copy
 
-    from planner.workspace import Workspace
+    from planner import Workspace
     return copy.deepcopy(st.session_state.get(f"ws.{name}", getattr(Workspace.empty(), name)))
 
 

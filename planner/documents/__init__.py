@@ -15,10 +15,11 @@ Texts live in ``templates/*.toml`` (zh and en); the voice per kind of lender in 
 
 from . import texts  # noqa: F401  (registers the templates' texts)
 from .family import GuarantorError
-from .figures import Phase, phases, token_warning
+from .figures import Phase, phase_summary, phases, token_warning
 from .model import BLANK, Block, Bullets, Document, Fields, Heading, Paragraph, Signature, Table, clean
 from .negotiation import (FORMATS, application, application_file, family, family_file, file_stem, lender_files,
                           portfolio_files, script, script_file)
+from .private import private_rate_overrides
 from .profile import HARDSHIPS, BorrowerProfile, FamilyContact, LenderDetails, profile_issues
 from .render_docx import docx_bytes
 from .render_markdown import markdown
@@ -27,7 +28,7 @@ from .render_text import plain_text
 from .spoken import spoken_amount
 
 __all__ = ["BLANK", "FORMATS", "HARDSHIPS", "Block", "BorrowerProfile", "Bullets", "Document", "FamilyContact",
-           "Fields", "GuarantorError", "Heading", "LenderDetails", "Paragraph", "Phase", "Signature", "Table",
+           "Fields", "GuarantorError", "Heading", "LenderDetails", "Paragraph", "Phase", "Signature", "Table", "phase_summary",
            "application", "application_file", "clean", "docx_bytes", "family", "family_file", "file_stem",
-           "lender_files", "markdown", "pdf_bytes", "phases", "plain_text", "portfolio_files", "profile_issues",
+           "lender_files", "markdown", "pdf_bytes", "phases", "plain_text", "portfolio_files", "private_rate_overrides", "profile_issues",
            "script", "script_file", "spoken_amount", "token_warning"]

@@ -8,7 +8,7 @@ from ..i18n import format_date, format_money, format_month, normalize_lang, t
 from ..negotiation.plan import NegotiationPlan, ProposalLine
 from .figures import phases, token_months, yuan
 from .model import Table
-from .spoken import spoken_amount, spoken_integer
+from .spoken import spoken_amount, spoken_count
 
 __all__ = ["join", "money", "resolve", "schedule_sentences", "spoken_schedule", "timetable_table"]
 
@@ -72,7 +72,7 @@ def spoken_schedule(line: ProposalLine, lang: str, prefix: str) -> str:
     lang = normalize_lang(lang)
     ph = phases(line.timetable)
     say = lambda x: spoken_amount(x, lang)  # noqa: E731
-    count = lambda n: spoken_integer(n) if lang == "zh" else n  # noqa: E731
+    count = lambda n: spoken_count(n) if lang == "zh" else n  # noqa: E731
     common = {"first": format_date(line.first_payment, lang), "last": format_date(line.last_payment, lang),
               "months": count(line.months), "total": say(yuan(line.total_repay))}
     plan_key = f"{prefix}.plan" if prefix == "doc.script" else prefix

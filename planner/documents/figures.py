@@ -21,7 +21,7 @@ from ..i18n import register
 from ..negotiation.plan import Payment, ProposalLine
 from ..negotiation.plan import Reason
 
-__all__ = ["Phase", "cents", "monthly_interest", "phases", "token_warning", "yuan"]
+__all__ = ["Phase", "cents", "monthly_interest", "phase_summary", "phases", "token_warning", "yuan"]
 
 CENT = Decimal("0.01")
 
@@ -94,3 +94,21 @@ def token_warning(line: ProposalLine) -> Reason | None:
         return None
     return Reason("doc.warn.token_below_interest", (("lender", line.name), ("token_yuan", float(yuan(line.token))),
                                                     ("interest_yuan", float(interest)), ("months", months)))
+
+
+def phase_summary(line: ProposalLine, lang: str = "zh") -> str:
+    """The timetable in one cell: ``23×¥186.00 → ¥422.31 → 4×¥3,000.00 → ¥1,899.69``.
+
+    >>> from datetime import date
+    >>> from planner.models import DebtKind
+    >>> tt = tuple(Payment(k, date(2027, k, 1), a) for k, a in enumerate((80.0, 80.0, 500.0, 120.5), start=1))
+    >>> line = ProposalLine("x", DebtKind.OTHER, 780, 0, 0, 0, False, False, 500.0, tt, "", 36, "practice")
+    >>> phase_summary(line)
+    '2×¥80.00 → ¥500.00 → ¥120.50'
+    """
+    from ..i18n import format_money
+    parts = []
+    for p in phases(line.timetable):
+        money = format_money(float(p.amount), lang)
+        parts.append(money if p.count == 1 else f"{p.count}×{money}")
+    return " → ".join(parts)

@@ -85,7 +85,8 @@ def application(plan: NegotiationPlan, line: ProposalLine, lang: str, profile: B
     blocks.append(timetable_table(line, lang))
     blocks.append(Paragraph(join(lang, t("doc.app.first_after_confirmation", lang, you=you),
                                  t("doc.overdue_until_agreed", lang))))
-    blocks += [Heading(t("doc.app.h.requests", lang)), Bullets(tuple(_requests(plan, line, lang, you)), ordered=True)]
+    blocks += [Heading(t("doc.app.h.requests", lang)), Paragraph(t("doc.app.req_intro", lang, you=you)),
+               Bullets(tuple(_requests(plan, line, lang, you)), ordered=True)]
     apr = _cost_apr(plan, line)
     if apr:
         blocks.append(Paragraph(t("doc.app.cost", lang, apr=apr, you=you)))

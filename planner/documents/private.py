@@ -16,10 +16,10 @@ from . import texts  # noqa: F401  (registers the templates)
 from .common import date_text, join, money, schedule_sentences, spoken_schedule, timetable_table
 from .lpr import lpr_on, private_cap_on
 from .model import Document, Heading, Paragraph, Signature
-from .profile import BorrowerProfile
+from .profile import BorrowerProfile, LenderDetails
 from .spoken import spoken_amount
 
-__all__ = ["private_application", "private_script", "rate_above_cap"]
+__all__ = ["private_application", "private_rate_overrides", "private_script", "rate_above_cap"]
 
 
 def rate_above_cap(plan: NegotiationPlan, line: ProposalLine, loan_date: date | None) -> tuple[bool, str]:
@@ -95,3 +95,26 @@ def private_script(plan: NegotiationPlan, line: ProposalLine, lang: str, profile
               Paragraph(t("doc.private.script.close", lang), style="quote")]
     title = t("doc.private.script.title", lang, who=who or line.name)
     return Document(title, tuple(lines), lang=lang, kind="script", subject=line.name)
+
+
+def private_rate_overrides(debts, profile: BorrowerProfile) -> dict[str, dict[str, float]]:
+    """``{lender: {"rate_pct": min(contract rate, 4 × LPR at the loan date)}}`` for private loans with a loan date.
+
+    Pass it to :func:`planner.negotiation.propose` (merged under the user's own overrides) so the plan asks a
+    private lender for the cap that applied when the loan was made, not today's.
+
+    >>> from datetime import date
+    >>> from planner import Debt
+    >>> p = BorrowerProfile(lenders={"王叔": LenderDetails(loan_date=date(2024, 5, 10))})
+    >>> private_rate_overrides([Debt("王叔", balance=1000, annual_rate=18, min_payment=0, kind="private_loan")], p)
+    {'王叔': {'rate_pct': 13.8}}
+    """
+    out: dict[str, dict[str, float]] = {}
+    for d in debts:
+        if d.kind.value != "private_loan":
+            continue
+        day = profile.lender(d.name).loan_date
+        cap = private_cap_on(day) if day else None
+        if cap is not None:
+            out[d.name] = {"rate_pct": min(d.annual_rate, cap)}
+    return out

@@ -8,13 +8,15 @@ Letters print ``¥18,600.00``; a phone script prints what the borrower reads alo
 ('四百六十六元八角八分', '一千零五元', '十元', '十万零一十元')
 >>> spoken_amount("0.50"), spoken_amount("120000000.07"), spoken_amount(18600, "en")
 ('五角', '一亿二千万元零七分', '18,600 yuan')
+>>> spoken_amount(20000), spoken_amount(2357), spoken_amount(200), spoken_amount(22000)
+('两万元', '两千三百五十七元', '二百元', '两万二千元')
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["spoken_amount", "spoken_integer"]
+__all__ = ["spoken_amount", "spoken_count", "spoken_integer"]
 
 DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = ("", "十", "百", "千")
@@ -57,7 +59,20 @@ def spoken_integer(n: int) -> str:
         out.append(_group(g) + BIG_UNITS[i])
         pending_zero = False
     text = "".join(out)
-    return text[1:] if text.startswith("一十") else text
+    if text.startswith("一十"):
+        return text[1:]
+    if text.startswith("二") and len(text) > 1 and text[1] in "千万亿":
+        return "两" + text[1:]          # 两万, 两千 (but 二十, 二百)
+    return text
+
+
+def spoken_count(n: int) -> str:
+    """A count before a measure word: ``2`` → ``两`` (两个月, 两期), otherwise :func:`spoken_integer`.
+
+    >>> spoken_count(2), spoken_count(12), spoken_count(22)
+    ('两', '十二', '二十二')
+    """
+    return "两" if n == 2 else spoken_integer(n)
 
 
 def spoken_amount(amount: object, lang: str = "zh") -> str:
