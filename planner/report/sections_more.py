@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..i18n import format_date, format_money, format_month, format_pct, t
 from .context import FULL_MONTHS, ReportContext
 from .layout import GREY, Column, ReportPDF
@@ -118,80 +116,42 @@ def _asks(ln, lang: str) -> str:
 
 # ---------------------------------------------------------------------------- letters
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-
-
-def _plain(text: str) -> str:
-    text = _EMPHASIS.sub(r"\2", text)
-    return re.sub(r"\\([\\`*_{}\[\]()<>#+\-.!|~&\"'])", r"\1", text)
-
-
 def letters(pdf: ReportPDF, ctx: ReportContext) -> None:
-    for name, body in ctx.letters.items():
+    for name, doc in ctx.letters.items():
         pdf.add_page()
         pdf.heading(t("report.letter.title", ctx.lang, lender=name), level=1)
-        _markdown(pdf, body)
+        document(pdf, doc)
 
 
-def _markdown(pdf: ReportPDF, body: str) -> None:
-    """A letter written in light Markdown: headings, bullet lists, pipe tables, paragraphs."""
-    lines = body.replace("\r\n", "\n").split("\n")
-    i = 0
-    para: list[str] = []
+def document(pdf: ReportPDF, doc) -> None:
+    """A ``planner.documents.Document`` laid out block by block (its text is plain, never markup)."""
+    from ..documents import Bullets, Fields, Heading, Paragraph, Signature, Table, clean
+    from ..documents.model import blank
 
-    def flush() -> None:
-        if para:
-            pdf.paragraph(_plain(" ".join(p.strip() for p in para) if _latin(para) else "".join(p.strip() for p in para)),
-                          size=10.5, leading=1.7, after=2.5)
-            para.clear()
-
-    while i < len(lines):
-        line = lines[i].rstrip()
-        if not line.strip():
-            flush()
-        elif m := _HEADING.match(line):
-            flush()
-            pdf.heading(_plain(m.group(2)), level=2)
-        elif line.lstrip().startswith("|"):
-            flush()
-            block = []
-            while i < len(lines) and lines[i].lstrip().startswith("|"):
-                block.append(lines[i].strip())
-                i += 1
-            _pipe_table(pdf, block)
-            continue
-        elif m := _BULLET.match(line):
-            flush()
-            items = []
-            while i < len(lines) and (b := _BULLET.match(lines[i].rstrip())):
-                items.append(_plain(b.group(1)))
-                i += 1
-            pdf.bullets(items, size=10)
-            continue
-        else:
-            para.append(line)
-        i += 1
-    flush()
-
-
-def _latin(lines: list[str]) -> bool:
-    text = "".join(lines)
-    return sum(ch.isascii() for ch in text) > len(text) / 2
-
-
-def _pipe_table(pdf: ReportPDF, block: list[str]) -> None:
-    rows = [[_plain(c.strip()) for c in r.strip("|").split("|")] for r in block]
-    rows = [r for r in rows if not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in r)]
-    if not rows:
-        return
-    head, body = rows[0], rows[1:]
-    width = len(head)
-    body = [(r + [""] * width)[:width] for r in body]
-    numeric = [all(re.search(r"\d", r[k]) and not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", r[k]) for r in body if r[k])
-               for k in range(width)]
-    pdf.table([Column(h, 1.0, "R" if numeric[k] and k else "L") for k, h in enumerate(head)], body, size=8.5)
+    sep = "：" if doc.lang == "zh" else ": "
+    pdf.heading(clean(doc.title), level=2)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            pdf.heading(clean(block.text), level=3 if block.level > 1 else 2)
+        elif isinstance(block, Paragraph):
+            text = (clean(block.label) + sep if block.label else "") + clean(block.text)
+            if block.style == "quote":
+                pdf.paragraph(text, size=10, color=GREY, indent=6, leading=1.6, after=2)
+            else:
+                pdf.paragraph(text, size=10.5, leading=1.7, after=2.5)
+        elif isinstance(block, Bullets):
+            items = [clean(x) for x in block.items]
+            if block.ordered:
+                items = [f"{n}. {x}" for n, x in enumerate(items, start=1)]
+            pdf.bullets(items, size=10, marker="" if block.ordered else "•")
+        elif isinstance(block, Table):
+            pdf.table([Column(clean(c), 1.0, block.alignment(i)) for i, c in enumerate(block.columns)],
+                      [[clean(x) for x in row] for row in block.rows], size=8.5)
+        elif isinstance(block, (Fields, Signature)):
+            for label, value in block.items:
+                pdf.paragraph(clean(label) + sep + (clean(value) or blank(doc.lang)), size=10.5, leading=1.6,
+                              after=0.8)
+            pdf.ln(2)
 
 
 # ---------------------------------------------------------------------------- rights

@@ -129,3 +129,13 @@ def test_header_ok_catches_the_old_breaks():
     assert not pdf.header_ok("Rank", narrow)                 # "Ran" / "k"
     assert pdf.header_ok("Rank", narrow + 5)
     assert not pdf.header_ok("有逾期的月数", sum(pdf.char_width(c) for c in "有逾期的月") + 0.1)
+
+
+def test_pdf_letters_use_the_profile_and_pseudonymise_masks_nested_numbers():
+    profile = {"name": "王小明", "phone": "13812345678",
+               "lenders": {"借呗": {"account_id": "HT20250001234", "legal_entity": "重庆蚂蚁消费金融有限公司"}}}
+    plain = text(build_pdf(sample_debts(), 6000, lang="zh", today=TODAY, profile=profile))
+    assert "HT20250001234" in plain and "重庆蚂蚁消费金融有限公司" in plain and "13812345678" in plain
+    masked = text(build_pdf(sample_debts(), 6000, lang="zh", today=TODAY, profile=profile, pseudonymise=True))
+    assert "HT20250001234" not in masked and "13812345678" not in masked and "王小明" not in masked
+    assert "1234" in masked and "5678" in masked
