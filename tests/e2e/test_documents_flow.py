@@ -41,8 +41,10 @@ def test_application_letter_for_a_lender_downloads_with_the_plan_figures(server,
 
 
 def test_english_pdf_downloads_from_the_export_page(server, page):
-    open_page(page, server, "report", "en", ready="[data-testid='stDownloadButton']")
-    expect(page.get_by_text("Ready:", exact=False)).to_be_visible()
+    open_page(page, server, "report", "en", ready="[data-testid='stButton']")
+    expect(page.get_by_role("button", name="Download PDF")).to_have_count(0)     # not built on page load
+    page.get_by_role("button", name="Make the PDF").click()
+    expect(page.get_by_text("Ready:", exact=False)).to_be_visible(timeout=60_000)
     download = _download(page, "Download PDF")
     data = open(download.path(), "rb").read()
     assert data.startswith(b"%PDF") and len(data) > 50_000
