@@ -114,7 +114,9 @@ class Document:
         """Every piece of text in the document (for searching and tests)."""
         out = [self.title]
         for b in self.blocks:
-            if isinstance(b, (Heading, Paragraph)):
+            if isinstance(b, Heading):
+                out.append(b.text)
+            elif isinstance(b, Paragraph):
                 out += [b.label, b.text]
             elif isinstance(b, Bullets):
                 out += list(b.items)
