@@ -95,7 +95,7 @@ REPORT = "report"
 # The raw table's columns (canonical field names, MODEL.md + the CSV's daily rate and notes).
 DEBT_COLUMNS: tuple[str, ...] = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment",
                                  "min_payment_pct", "penalty_rate", "late_fee_pct", "overdue_days", "arrears",
-                                 "official_channel", "notes")
+                                 "official_channel", "notes", "due_day")
 
 SAMPLE_PLAN = BudgetPlan(income=15_000, expenses={"rent": 2_800, "food": 1_500, "transport": 400,
                                                   "dependants": 800, "medical": 200, "other": 300},
