@@ -222,5 +222,44 @@ def this_month(debts: Sequence[Debt], budget, strategy: str = "avalanche", *, to
     return MonthPlan(month=first, budget_cents=budget_cents, strategy=result.strategy, items=tuple(items))
 
 
-__all__ = ["MonthItem", "MonthPlan", "STATUSES", "add_months", "cents_within", "due_date", "month_start",
+@dataclass(frozen=True, slots=True)
+class PlannedPayment:
+    """One payment of the schedule: plan month (1 = this month), lender, amount in cents, due date."""
+
+    month: int
+    name: str
+    amount_cents: int
+    due_date: date
+    channel: str
+    agreed: bool = False
+    kind: DebtKind = DebtKind.OTHER
+
+
+MAX_SCHEDULE_MONTHS = 120
+
+
+def payment_schedule(debts: Sequence[Debt], budget, strategy: str = "avalanche", *, today: date,
+                     order: Sequence[str] | None = None, agreements: Mapping[str, Agreement] | None = None,
+                     months: int = MAX_SCHEDULE_MONTHS) -> list[PlannedPayment]:
+    """Every payment of the plan from this month on (month 1 = the month of ``today``), at most
+    ``months`` months, in cents (each month's total within that month's budget); zero payments left out.
+
+    Month 1 equals :func:`this_month`'s amounts.
+    """
+    plan_debts = apply_agreements(debts, agreements)
+    agreed = {d.name for d, o in zip(plan_debts, debts) if d is not o}
+    result = simulate(plan_debts, budget, strategy, order=order, horizon=months, series=True)
+    b = Budget.of(budget)
+    out = []
+    for k, row in enumerate(result.series.payment, start=1):
+        cents = cents_within([float(x) for x in row], to_cents(b.for_month(k)))
+        first = plan_month(today, k)
+        for d, c in zip(plan_debts, cents):
+            if c > 0:
+                out.append(PlannedPayment(k, d.name, c, due_date(first, d.due_day), d.official_channel,
+                                          d.name in agreed, d.kind))
+    return out
+
+
+__all__ = ["MAX_SCHEDULE_MONTHS", "MonthItem", "PlannedPayment", "payment_schedule", "MonthPlan", "STATUSES", "add_months", "cents_within", "due_date", "month_start",
            "plan_month", "this_month", "to_cents"]

@@ -9,4 +9,5 @@ COMMANDS: list[str] = [
     "planner.commands.propose",
     "planner.commands.report",
     "planner.commands.month",
+    "planner.commands.calendar",
 ]
