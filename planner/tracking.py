@@ -172,6 +172,15 @@ def parse_balances(records: Sequence[Mapping[str, object]], debts: Sequence[Debt
     return out, issues
 
 
+def paid_between(payments: Sequence[Payment], first: date, last: date) -> dict[str, int]:
+    """Cents paid per lender (keyed by :func:`planner.models.name_key`) from ``first`` to ``last`` inclusive."""
+    out: dict[str, int] = {}
+    for p in payments:
+        if first <= p.day <= last:
+            out[name_key(p.lender)] = out.get(name_key(p.lender), 0) + p.amount_cents
+    return out
+
+
 # --------------------------------------------------------------------------- CSV
 
 def _norm_header(text: str) -> str:
@@ -250,5 +259,6 @@ def write_payments_csv(payments: Sequence[Payment], *, lang: str = "zh", bom: bo
     return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")
 
 
-__all__ = ["BALANCE_FIELDS", "PAYMENT_FIELDS", "Payment", "PaymentsImport", "ReportedBalance", "parse_balances",
+__all__ = ["BALANCE_FIELDS", "PAYMENT_FIELDS", "Payment", "PaymentsImport", "ReportedBalance", "paid_between",
+           "parse_balances",
            "parse_payments", "read_payments_csv", "write_payments_csv"]

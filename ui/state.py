@@ -226,3 +226,19 @@ def get_incident_records() -> list[dict]:
 def set_incident_records(records: Sequence[Mapping[str, object]]) -> None:
     """Replace the incident log (e.g. a saved client is loaded)."""
     st.session_state[RIGHTS_INCIDENTS] = [dict(r) for r in records]
+
+
+# --------------------------------------------------------------------------- workspace sections
+# Minimal session-state form (BRIEF): the `workspace` branch makes these persistent; the integrator keeps that one.
+
+def get_section(name: str):
+    """A copy of one workspace section (``payments``, ``balances``, ``negotiation``, ``followups`` …)."""
+    import copy
+
+    from planner import Workspace
+    return copy.deepcopy(st.session_state.get(f"ws.{name}", getattr(Workspace.empty(), name)))
+
+
+def set_section(name: str, value) -> None:
+    import copy
+    st.session_state[f"ws.{name}"] = copy.deepcopy(value)
