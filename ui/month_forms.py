@@ -183,6 +183,32 @@ def _update_balances(new_debts: list[Debt], cleared: list[str]) -> None:
     state.set_debt_rows(rows)
 
 
+# --------------------------------------------------------------------------- follow-up letters
+
+def letter_download(debt: Debt, doc: str, lang: str, today: date, budget_cents: int, lenders: int, key: str) -> None:
+    """A download button for one follow-up letter (plain text, the user's language)."""
+    from planner.followup_letters import facts_for, letter_title, render_followup
+    negotiation = state.get_section("negotiation")
+    facts = facts_for(debt, today=today, followups=state.get_section("followups"),
+                      answers=negotiation.get("answers") or {}, budget_cents=budget_cents, lenders=lenders)
+    text = render_followup(doc, debt, lang, facts, state.get_section("profile"))
+    st.download_button(t("ui.month.letter.download", lang, name=letter_title(doc, lang)), text.encode("utf-8"),
+                       file_name=f"{doc}_{file_name(debt.name, fallback='lender')}_{lang}.txt", mime="text/plain",
+                       key=key, icon=":material/description:")
+
+
+def letters_section(debts: list[Debt], lang: str, today: date, budget_cents: int) -> None:
+    from planner.followup_letters import DOCS, letter_title
+    with st.expander(t("ui.month.letters", lang), icon=":material/mail:"):
+        st.caption(t("ui.month.letters.help", lang))
+        lender = st.selectbox(t("ui.month.pay.lender", lang), _names(debts), key=f"{F}.letter.lender")
+        doc = st.selectbox(t("ui.month.letters.doc", lang), DOCS, key=f"{F}.letter.doc",
+                           format_func=lambda d: letter_title(d, lang))
+        debt = next((d for d in debts if d.name == lender), None)
+        if debt is not None:
+            letter_download(debt, doc, lang, today, budget_cents, len(debts), key=f"{F}.letter.download")
+
+
 # --------------------------------------------------------------------------- calendar and files
 
 def calendar_section(debts: list[Debt], budget, strategy: str, agreements, steps, lang: str, today: date) -> None:

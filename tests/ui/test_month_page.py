@@ -101,3 +101,18 @@ def test_calendar_download_parses():
 def test_no_debts_points_to_the_debts_page():
     at = run_page(PAGE, "en", state={"debts.rows": [], "debts.version": 0})
     assert "No debts yet" in page_texts(at)
+
+
+def test_next_step_letter_and_letters_section():
+    at = run_page(PAGE, "en", state={"ws.followups": {"lenders": {"借呗": {"applied": "2026-01-01"}}}})
+    texts = page_texts(at)
+    assert "Due since" in texts and "No written answer" in texts
+    labels = [str(b.proto.label) for b in at.get("download_button")]
+    assert any("No-reply follow-up letter" in lab for lab in labels)
+    at.selectbox(key="month.f.letter.doc").set_value("statement").run()
+    assert not at.exception
+    labels = [str(b.proto.label) for b in at.get("download_button")]
+    assert any("contract and an itemised statement" in lab for lab in labels)
+    at.button(key="month.done.借呗.followup_letter").click().run()
+    assert "followup_letter" in at.session_state["ws.followups"]["lenders"]["借呗"]["done"]
+    assert "lender's own complaint channel" in page_texts(at)

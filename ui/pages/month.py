@@ -27,7 +27,7 @@ def strategy() -> str:
     return st.session_state.get(state.COMPARE_STRATEGY) or "avalanche"
 
 
-def _item(item, debt, step, paid_c: int, lang: str, today: date) -> None:
+def _item(item, debt, step, paid_c: int, lang: str, today: date, budget_c: int, lenders: int) -> None:
     with st.container(border=True):
         st.markdown(f"**{markdown(item.name)}** · {t(f'month.status.{item.status}', lang)}")
         st.markdown(t("ui.month.pay_by", lang, amount=format_money(item.amount_cents / 100, lang),
@@ -42,7 +42,8 @@ def _item(item, debt, step, paid_c: int, lang: str, today: date) -> None:
             key = "ui.month.next_late" if step.overdue else "ui.month.next"
             st.info(t(key, lang, date=format_date(step.due, lang), text=step.text(debt, lang, markdown)))
             if STEP_LETTERS.get(step.key):
-                st.caption(t("ui.month.letter", lang, name=t(f"fu.letter.{STEP_LETTERS[step.key]}", lang)))
+                month_forms.letter_download(debt, STEP_LETTERS[step.key], lang, today, budget_c, lenders,
+                                            key=f"{MONTH}.letter.{item.name}.{step.key}")
             if step.key != "keep_agreement" and st.button(t("ui.month.mark_done", lang),
                                                           key=f"{MONTH}.done.{item.name}.{step.key}"):
                 state.set_section("followups", mark_done(state.get_section("followups"), item.name, step.key, today))
@@ -79,7 +80,8 @@ def render() -> None:
     by_name = {d.name: d for d in debts}
     from planner.models import name_key
     for item in plan.items:
-        _item(item, by_name[item.name], steps.get(item.name), paid.get(name_key(item.name), 0), lang, today)
+        _item(item, by_name[item.name], steps.get(item.name), paid.get(name_key(item.name), 0), lang, today,
+              plan.budget_cents, len(debts))
     st.markdown(t("ui.month.total", lang, total=format_money(plan.total_cents / 100, lang),
                   budget=format_money(plan.budget_cents / 100, lang)))
     if plan.unpaid_due_cents:
@@ -90,6 +92,7 @@ def render() -> None:
     month_forms.payment_form(debts, lang, today)
     month_forms.balance_form(debts, lang, today)
     month_forms.answer_form(debts, lang, today)
+    month_forms.letters_section(debts, lang, today, plan.budget_cents)
     month_forms.progress_section(debts, budget, strategy(), lang, today)
     month_forms.calendar_section(debts, budget, strategy(), agreements, steps, lang, today)
     month_forms.files_section(debts, lang, today)

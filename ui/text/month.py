@@ -19,7 +19,12 @@ register({
     "ui.month.next": {"zh": "下一步（{date}）：{text}", "en": "Next ({date}): {text}"},
     "ui.month.next_late": {"zh": "已到期（{date}）：{text}", "en": "Due since {date}: {text}"},
     "ui.month.mark_done": {"zh": "已完成这一步", "en": "Done"},
-    "ui.month.letter": {"zh": "相关文书：{name}", "en": "Letter for this step: {name}"},
+    "ui.month.letter.download": {"zh": "下载：{name}", "en": "Download: {name}"},
+    "ui.month.letters": {"zh": "跟进文书", "en": "Follow-up letters"},
+    "ui.month.letters.help": {"zh": "按贷款方类型自动使用“贵行/贵司/您”。寄出前请核对数字，补上空白处；保留寄出记录。",
+                              "en": "The form of address follows the kind of lender. Check the figures and fill in the "
+                                    "blanks before sending; keep a record of what you sent."},
+    "ui.month.letters.doc": {"zh": "文书", "en": "Letter"},
     "ui.month.total": {"zh": "本月合计 {total}（预算 {budget}）", "en": "Total this month {total} (budget {budget})"},
     "ui.month.unpaid": {"zh": "预算覆盖不了的应还金额：{amount}。这些账户会逾期——最好先协商。",
                         "en": "Amount due that the budget does not cover: {amount}. These accounts fall behind — negotiate first."},
