@@ -218,7 +218,8 @@ def calendar_section(debts: list[Debt], budget, strategy: str, agreements, steps
                             value=DEFAULT_ALARM_DAYS, key=f"{F}.alarm")
     try:
         pays = payment_schedule(debts, budget, strategy, today=today,
-                                order=st.session_state.get(state.COMPARE_ORDER) or None, agreements=agreements)
+                                order=[n for n in st.session_state.get(state.COMPARE_ORDER) or []
+                                       if n in {d.name for d in debts}] or None, agreements=agreements)
     except InvalidInput:
         return
     data = build_ics(pays, deadlines(steps, debts, lang), lang=lang, alarm_days=int(alarm),

@@ -242,3 +242,12 @@ def get_section(name: str):
 def set_section(name: str, value) -> None:
     import copy
     st.session_state[f"ws.{name}"] = copy.deepcopy(value)
+
+
+def get_plan_inputs():
+    """Debts and budget for every simulation of the person's plan (:func:`planner.plan_inputs.plan_inputs`):
+    excluded debts out (their payment an expense), budget events applied, accepted agreements applied."""
+    from planner.plan_inputs import plan_inputs
+    debts, _ = get_debts()
+    return plan_inputs(debts, get_budget_plan(), negotiation=get_section("negotiation"),
+                       settings=get_section("settings"), budget_events=get_section("budget_events"))

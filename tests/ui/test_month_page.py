@@ -116,3 +116,13 @@ def test_next_step_letter_and_letters_section():
     at.button(key="month.done.借呗.followup_letter").click().run()
     assert "followup_letter" in at.session_state["ws.followups"]["lenders"]["借呗"]["done"]
     assert "lender's own complaint channel" in page_texts(at)
+
+
+def test_an_acceptance_feeds_the_compare_page_too():
+    at = run_page("ui/pages/compare.py", "en")
+    before = page_texts(at)
+    at.session_state["ws.negotiation"] = {"answers": {"京东金条": {"status": "accepted", "monthly": "200",
+                                                                    "rate": "0", "waive_penalty": True}}}
+    at.run()
+    after = page_texts(at)
+    assert not at.exception and after != before

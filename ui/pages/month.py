@@ -12,7 +12,7 @@ from datetime import date
 import streamlit as st
 
 import ui.text.month  # noqa: F401  (registers this page's texts)
-from planner import InvalidInput, agreements_from_negotiation, format_date, format_money, format_month, t, this_month
+from planner import InvalidInput, format_date, format_money, format_month, t, this_month
 from planner.escape import markdown
 from planner.followups import STEP_LETTERS, answer_days, mark_done, next_steps
 from planner.tracking import paid_between, parse_payments
@@ -25,6 +25,12 @@ STATUS_ICONS = {"pay": ":material/payments:", "behind": ":material/warning:", "p
 
 def strategy() -> str:
     return st.session_state.get(state.COMPARE_STRATEGY) or "avalanche"
+
+
+def _order(debts) -> list[str] | None:
+    """The compare page's own order, without lenders that are no longer in the plan."""
+    names = {d.name for d in debts}
+    return [n for n in st.session_state.get(state.COMPARE_ORDER) or [] if n in names] or None
 
 
 def _item(item, debt, step, paid_c: int, lang: str, today: date, budget_c: int, lenders: int) -> None:
@@ -60,11 +66,14 @@ def render() -> None:
         st.page_link("ui/pages/debts.py", label=t("ui.month.go_debts", lang), icon=":material/arrow_forward:")
         return
     negotiation = state.get_section("negotiation")
-    agreements, _ = agreements_from_negotiation(negotiation, debts)
-    budget = state.get_budget()
+    inputs = state.get_plan_inputs()           # excluded debts out, budget events and agreements applied
+    debts, budget, agreements = list(inputs.contract_debts), inputs.budget, inputs.agreements
+    if not debts:
+        st.title(t("page.month", lang))
+        st.info(t("ui.month.no_debts", lang))
+        return
     try:
-        plan = this_month(debts, budget, strategy(), today=today, order=st.session_state.get(state.COMPARE_ORDER) or None,
-                          agreements=agreements)
+        plan = this_month(debts, budget, strategy(), today=today, order=_order(debts), agreements=agreements)
     except InvalidInput as e:
         st.title(t("page.month", lang))
         st.error(t("ui.month.fix", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
