@@ -37,6 +37,21 @@ def _form_messages(issues, lang: str) -> list[str]:
     return [replace(i, row=None).message(lang) for i in issues]
 
 
+FLASH = f"{F}.flash"                # a success message shown once, after the rerun that updates the list
+
+
+def _saved(message: str) -> None:
+    """The list above the forms was drawn before the record was saved: rerun so it shows it."""
+    st.session_state[FLASH] = message
+    st.rerun()
+
+
+def flash() -> None:
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.success(message)
+
+
 def _names(debts: list[Debt]) -> list[str]:
     return [d.name for d in debts]
 
@@ -60,7 +75,7 @@ def payment_form(debts: list[Debt], lang: str, today: date) -> None:
                 _issues(t("ui.month.pay.not_saved", lang), _form_messages(issues, lang))
             else:
                 state.set_section("payments", state.get_section("payments") + [rec])
-                st.success(t("ui.month.pay.saved", lang))
+                _saved(t("ui.month.pay.saved", lang))
 
 
 def balance_form(debts: list[Debt], lang: str, today: date) -> None:
@@ -77,7 +92,7 @@ def balance_form(debts: list[Debt], lang: str, today: date) -> None:
                 _issues(t("ui.month.pay.not_saved", lang), _form_messages(issues, lang))
             else:
                 state.set_section("balances", state.get_section("balances") + [rec])
-                st.success(t("ui.month.pay.saved", lang))
+                _saved(t("ui.month.pay.saved", lang))
 
 
 # --------------------------------------------------------------------------- a lender's answer
@@ -111,8 +126,7 @@ def answer_form(debts: list[Debt], lang: str, today: date) -> None:
             answers[lender] = rec
             negotiation["answers"] = answers
             state.set_section("negotiation", negotiation)
-            st.success(t("ui.month.ans.saved", lang))
-            st.rerun()
+            _saved(t("ui.month.ans.saved", lang))
 
 
 # --------------------------------------------------------------------------- progress

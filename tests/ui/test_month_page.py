@@ -25,14 +25,22 @@ def test_month_list_matches_the_engine_and_shows_next_steps():
     r = simulate(debts, 8500, "avalanche", horizon=1)
     for d, paid in zip(debts, r.series.payment[0]):
         assert d.name in texts
-        assert f"¥{float(paid):,.2f}" in texts
-    assert "下一步" in texts and "提交协商申请" in texts
+        assert f"¥{float(paid):,.2f}" in texts if paid else "本月不需要还" in texts
+    assert "下一步" not in texts          # the budget covers every due: nothing to negotiate
+
+
+def test_a_short_budget_shows_who_falls_behind_and_the_next_step():
+    from planner import BudgetPlan
+    at = run_page(PAGE, state={"budget.plan": BudgetPlan(income=5000), "budget.version": 0})
+    texts = page_texts(at)
+    assert "将逾期" in texts and "罚息" in texts and "征信" in texts
+    assert "下一步" in texts and "提交协商申请" in texts and "预算覆盖不了的应还金额" in texts
 
 
 def test_english_and_the_first_page():
     at = run_page(PAGE, "en")
     texts = page_texts(at)
-    assert "what to pay this month" in at.title[0].value and "Next (" in texts
+    assert "what to pay this month" in at.title[0].value and "Nothing due this month" in texts
     from ui.registry import PAGES
     assert PAGES[0][0] == PAGE
 

@@ -36,15 +36,19 @@ def _order(debts) -> list[str] | None:
 def _item(item, debt, step, paid_c: int, lang: str, today: date, budget_c: int, lenders: int) -> None:
     with st.container(border=True):
         st.markdown(f"**{markdown(item.name)}** · {t(f'month.status.{item.status}', lang)}")
-        st.markdown(t("ui.month.pay_by", lang, amount=format_money(item.amount_cents / 100, lang),
-                      date=format_date(item.due_date, lang)))
+        if item.amount_cents == 0 and item.status == "pay":
+            st.markdown(t("ui.month.nothing_due", lang))
+        else:
+            st.markdown(t("ui.month.pay_by", lang, amount=format_money(item.amount_cents / 100, lang),
+                          date=format_date(item.due_date, lang)))
         st.caption(t("ui.month.channel", lang, channel=markdown(item.channel)) if item.channel.strip()
                    else t("ui.month.no_channel", lang))
         if paid_c:
             st.caption(t("ui.month.paid_so_far", lang, amount=format_money(paid_c / 100, lang)))
         for line in item.consequences(lang):
             st.warning(line, icon=":material/warning:")
-        if step is not None:
+        # a lender paid as the contract asks needs no negotiation step; one that falls behind does
+        if step is not None and (step.key != "apply" or item.status == "behind"):
             key = "ui.month.next_late" if step.overdue else "ui.month.next"
             st.info(t(key, lang, date=format_date(step.due, lang), text=step.text(debt, lang, markdown)))
             if STEP_LETTERS.get(step.key):
@@ -98,6 +102,7 @@ def render() -> None:
     st.number_input(t("ui.month.answer_days", lang), min_value=1, max_value=120, step=1,
                     value=answer_days(followups), key=f"{MONTH}.answer_days", on_change=_save_answer_days)
 
+    month_forms.flash()
     month_forms.payment_form(debts, lang, today)
     month_forms.balance_form(debts, lang, today)
     month_forms.answer_form(debts, lang, today)

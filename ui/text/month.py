@@ -5,12 +5,13 @@ from planner.i18n import register
 register({
     "page.month": {"zh": "本月", "en": "This month"},
     "ui.month.title": {"zh": "{month}：本月要还的钱", "en": "{month}: what to pay this month"},
-    "ui.month.intro": {"zh": "按你在“比较”页选的还法（{strategy}），本月每月预算 {budget}。只通过官方渠道还款。",
+    "ui.month.intro": {"zh": "按你在“比较”页选的还法（{strategy}），本月可用于还债 {budget}。只通过官方渠道还款。",
                        "en": "Following the strategy chosen on the Compare page ({strategy}), with {budget} for debt "
                              "this month. Pay only through the official channels."},
     "ui.month.no_debts": {"zh": "还没有债务。先在“债务”页填写或导入。", "en": "No debts yet. Add or import them on the Debts page first."},
     "ui.month.go_debts": {"zh": "去填写债务", "en": "Enter your debts"},
     "ui.month.fix": {"zh": "本月清单暂时算不出来：", "en": "This month's list cannot be worked out yet:"},
+    "ui.month.nothing_due": {"zh": "本月不需要还（没有约定的每月还款）。", "en": "Nothing due this month (no monthly payment agreed)."},
     "ui.month.pay_by": {"zh": "{amount}，{date}前", "en": "{amount} by {date}"},
     "ui.month.channel": {"zh": "渠道：{channel}", "en": "Channel: {channel}"},
     "ui.month.no_channel": {"zh": "渠道：合同或App上的官方客服（在“债务”页填写）",
