@@ -203,5 +203,19 @@ def agreements_from_negotiation(negotiation: Mapping[str, object], debts: Sequen
     return parse_answers(answers if isinstance(answers, Mapping) else {}, debts)
 
 
-__all__ = ["Agreement", "STATUSES", "agreed_debt", "agreements_from_negotiation", "apply_agreements",
+def answers_from_records(records) -> dict[str, dict[str, object]]:
+    """The counsellor database's latest negotiation status per lender (``NegotiationRecord``-like objects
+    with ``lender``, ``status``, ``terms`` ``{"monthly_yuan", "months"}`` and ``status_date``) as workspace
+    answers, so a counsellor's recorded "accepted" feeds the plan the same way a borrower's does."""
+    out: dict[str, dict[str, object]] = {}
+    for r in records:
+        terms = r.terms if isinstance(getattr(r, "terms", None), Mapping) else {}
+        out[r.lender] = {"status": r.status, "date": r.status_date.isoformat() if r.status_date else "",
+                         "monthly": "" if terms.get("monthly_yuan") is None else str(terms["monthly_yuan"]),
+                         "months": "" if terms.get("months") is None else str(terms["months"])}
+    return out
+
+
+__all__ = ["Agreement", "STATUSES", "agreed_debt", "agreements_from_negotiation", "answers_from_records",
+           "apply_agreements",
            "parse_answer", "parse_answers", "parse_date"]

@@ -95,3 +95,16 @@ def test_names_match_ignoring_case_and_spaces_and_negotiation_section():
                                                                  "date": "2026年12月5日"}}}, DEBTS)
     assert list(ags) == ["借呗"] and ags["借呗"].monthly == 1000 and ags["借呗"].agreed_on == date(2026, 12, 5)
     assert agreements_from_negotiation({}, DEBTS) == ({}, [])
+
+
+def test_counsellor_records_become_answers():
+    from types import SimpleNamespace
+
+    from planner.agreements import answers_from_records
+    recs = [SimpleNamespace(lender="借呗", status="accepted", terms={"monthly_yuan": 450.0, "months": 24},
+                            status_date=date(2026, 12, 2)),
+            SimpleNamespace(lender="表哥", status="refused", terms={}, status_date=date(2026, 12, 3))]
+    answers = answers_from_records(recs)
+    agreements, issues = parse_answers(answers, DEBTS)
+    assert issues == [] and list(agreements) == ["借呗"]
+    assert (agreements["借呗"].monthly, agreements["借呗"].months) == (450.0, 24)
