@@ -150,6 +150,8 @@ def next_step(debt: Debt, state: Mapping[str, object], *, status: str, today: da
     if status == "accepted":
         return Step(debt.name, "keep_agreement", answered_on or today, False, None)
     applied = _date(state.get("applied")) if isinstance(state, Mapping) else None
+    if applied is None and status in ("proposed", "no_answer") and answered_on is not None:
+        applied = answered_on            # a recorded "proposal sent" dates the application
     done = state.get("done") if isinstance(state, Mapping) and isinstance(state.get("done"), Mapping) else {}
     if applied is None:
         return Step(debt.name, "apply", today, False, STEP_LETTERS["apply"])
@@ -179,7 +181,7 @@ def next_steps(debts: Sequence[Debt], followups: Mapping[str, object], answers: 
     for d in debts:
         ans = answers.get(name_key(d.name)) or {}
         status = str(ans.get("status") or "proposed") if isinstance(ans, Mapping) else "proposed"
-        answered = _date(ans.get("date")) if isinstance(ans, Mapping) else None
+        answered = _date(ans.get("date")) if isinstance(ans, Mapping) and ans else None
         out[d.name] = next_step(d, lenders.get(name_key(d.name)) or {}, status=status, today=today, days=days,
                                 answered_on=answered)
     return out

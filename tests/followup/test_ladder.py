@@ -70,3 +70,8 @@ def test_next_steps_from_workspace_sections_and_calendar_deadlines():
     assert [(d.lender, d.key, d.day) for d in dl] == [("借呗", "followup_letter", date(2026, 12, 11)),
                                                      ("招行卡", "reconsider", date(2026, 12, 5))]
     assert dl[0].summary.startswith("借呗 · ")
+
+
+def test_a_recorded_proposal_dates_the_application():
+    steps = next_steps([PLATFORM], {}, {"借呗": {"status": "proposed", "date": "2026-12-02"}}, today=date(2026, 12, 30))
+    assert (steps["借呗"].key, steps["借呗"].due, steps["借呗"].overdue) == ("followup_letter", date(2026, 12, 17), True)

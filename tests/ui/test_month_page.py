@@ -134,3 +134,11 @@ def test_an_acceptance_feeds_the_compare_page_too():
     at.run()
     after = page_texts(at)
     assert not at.exception and after != before
+
+
+def test_saved_plan_version_carries_the_agreed_terms():
+    at = run_page(PAGE, "en", state={"ws.negotiation": {"answers": {"借呗": {"status": "accepted", "monthly": "300",
+                                                                               "rate": "0"}}}})
+    at.button(key="month.f.start_plan").click().run()
+    saved = {d["name"]: d for d in at.session_state["ws.settings"]["plan_history"][0]["debts"]}
+    assert saved["借呗"]["min_payment"] == 300.0 and saved["借呗"]["annual_rate"] == 0.0

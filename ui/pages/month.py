@@ -107,7 +107,7 @@ def render() -> None:
     month_forms.balance_form(debts, lang, today)
     month_forms.answer_form(debts, lang, today)
     month_forms.letters_section(debts, lang, today, plan.budget_cents)
-    month_forms.progress_section(debts, budget, strategy(), lang, today)
+    month_forms.progress_section(list(inputs.debts), budget, strategy(), lang, today)   # agreed terms baked in
     month_forms.calendar_section(debts, budget, strategy(), agreements, steps, lang, today)
     month_forms.files_section(debts, lang, today)
 
