@@ -142,3 +142,11 @@ def test_saved_plan_version_carries_the_agreed_terms():
     at.button(key="month.f.start_plan").click().run()
     saved = {d["name"]: d for d in at.session_state["ws.settings"]["plan_history"][0]["debts"]}
     assert saved["借呗"]["min_payment"] == 300.0 and saved["借呗"]["annual_rate"] == 0.0
+
+
+def test_the_pdf_follows_the_agreed_terms():
+    state = {"ws.negotiation": {"answers": {"借呗": {"status": "accepted", "monthly": "333.33", "rate": "0"}}}}
+    at = run_page("ui/pages/report.py", "en", state=state)
+    assert "follows the agreed terms for: 借呗" in page_texts(at)
+    plain = run_page("ui/pages/report.py", "en")
+    assert "agreed terms" not in page_texts(plain)

@@ -13,8 +13,10 @@ from datetime import date
 
 import streamlit as st
 
+import ui.text.month  # noqa: F401  (ui.report.agreed)
 import ui.text.report  # noqa: F401  (registers this page's texts)
 from planner import Budget, BudgetPlan, Debt, InvalidInput, get_strategy, strategy_names, t
+from planner.escape import markdown
 from planner.negotiation import METHODS as NEGOTIATION_METHODS
 from ui import state
 
@@ -89,9 +91,16 @@ def main() -> None:
     else:
         st.caption(t("ui.report.no_incidents", lang))
     start = st.session_state.get(state.NEG_START)
+    # agreed terms, debts outside the plan and budget changes (month page / budget page) feed the PDF too
+    inputs = state.get_plan_inputs()
+    pdf_debts, pdf_budget = tuple(debts), state.get_budget_plan()
+    if inputs.agreed or inputs.excluded or inputs.budget != pdf_budget.to_budget():
+        pdf_debts, pdf_budget = inputs.debts, inputs.budget
+        if inputs.agreed:
+            st.caption(t("ui.report.agreed", lang, names=markdown("、".join(inputs.agreed))))
     try:
         with st.spinner():
-            data = _pdf(tuple(debts), state.get_budget_plan(), doc_lang, strategy, method, today,
+            data = _pdf(pdf_debts, pdf_budget, doc_lang, strategy, method, today,
                         start if isinstance(start, date) else None, _profile(name),
                         tuple(_freeze(r) for r in records) if with_log else (), pseudonymise)
     except InvalidInput as e:

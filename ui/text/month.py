@@ -57,6 +57,7 @@ register({
                           "en": "Record “accepted” only once you have it in writing (agreement, SMS or app message). "
                                 "Paying less before a written agreement still counts as overdue."},
     "ui.month.ans.saved": {"zh": "已保存。计划已按协议更新。", "en": "Saved. The plan now follows the agreement."},
+    "ui.report.agreed": {"zh": "PDF中的计划已按协议条款计算：{names}", "en": "The plan in the PDF follows the agreed terms for: {names}"},
     # progress
     "ui.month.progress": {"zh": "进度：计划与实际", "en": "Progress: plan vs actual"},
     "ui.month.progress.start": {"zh": "以本月为第1个月保存当前计划（之后用来对照进度）",
