@@ -45,7 +45,7 @@ from .simulate import simulate
 STATUSES: tuple[str, ...] = ("pay", "behind", "paid_off", "agreed")
 
 register({
-    "month.status.pay": {"zh": "按时还款", "en": "pay"},
+    "month.status.pay": {"zh": "按时还款", "en": "pay on time"},
     "month.status.behind": {"zh": "将逾期", "en": "falls behind"},
     "month.status.paid_off": {"zh": "本月还清", "en": "paid off this month"},
     "month.status.agreed": {"zh": "按协议还款", "en": "as agreed"},
