@@ -9,4 +9,6 @@ COMMANDS: list[str] = [
     "planner.commands.propose",
     "planner.commands.report",
     "planner.commands.letters",
+    "planner.commands.month",
+    "planner.commands.calendar",
 ]

@@ -16,8 +16,10 @@ from datetime import date
 
 import streamlit as st
 
+import ui.text.month  # noqa: F401  (ui.report.agreed)
 import ui.text.report  # noqa: F401  (registers this page's texts)
 from planner import Budget, BudgetPlan, Debt, InvalidInput, get_strategy, strategy_names, t
+from planner.escape import markdown
 from planner.negotiation import METHODS as NEGOTIATION_METHODS
 from ui import state
 
@@ -95,7 +97,14 @@ def main() -> None:
     else:
         st.caption(t("ui.report.no_incidents", lang))
     start = st.session_state.get(state.NEG_START)
-    inputs = (tuple(debts), state.get_budget_plan(), doc_lang, strategy, method, today,
+    # agreed terms, debts outside the plan and budget changes (month page / budget page) feed the PDF too
+    plan_inputs = state.get_plan_inputs()
+    pdf_debts, pdf_budget = tuple(debts), state.get_budget_plan()
+    if plan_inputs.agreed or plan_inputs.excluded or plan_inputs.budget != pdf_budget.to_budget():
+        pdf_debts, pdf_budget = tuple(plan_inputs.debts), plan_inputs.budget
+        if plan_inputs.agreed:
+            st.caption(t("ui.report.agreed", lang, names=markdown("、".join(plan_inputs.agreed))))
+    inputs = (pdf_debts, pdf_budget, doc_lang, strategy, method, today,
               start if isinstance(start, date) else None, _profile(name),
               tuple(_freeze(r) for r in records) if with_log else (), pseudonymise)
     if st.button(t("ui.report.build", lang), key=f"{KEY}.build", type="primary", icon=":material/picture_as_pdf:"):
