@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from . import followups as _followups  # noqa: F401  (registers the fu.* texts the letters use)
 from . import legal
+from .documents.profile import BorrowerProfile
 from .i18n import format_date, format_money, format_month, normalize_lang, register, t
 from .models import MAX_TEXT_LEN, Debt, DebtKind
 
@@ -130,19 +131,18 @@ def _pipl(lang: str) -> list[dict[str, Markup]]:
 def letter_context(debt: Debt, lang: str, facts: LetterFacts, profile: Mapping[str, object] | None = None
                    ) -> dict[str, object]:
     lang = normalize_lang(lang)
-    profile = profile or {}
+    prof = BorrowerProfile.from_record(profile)
     form = ADDRESS[debt.kind]
-    accounts = profile.get("accounts") if isinstance(profile.get("accounts"), Mapping) else {}
-    acct = accounts.get(debt.name) if isinstance(accounts.get(debt.name), Mapping) else {}
-    hardship = str(profile.get("hardship") or "reduced_income")
-    hardship = hardship if hardship in HARDSHIP_KEYS else "other"
+    acct = prof.lender(debt.name)
+    given = (profile or {}).get("hardship") if isinstance(profile, Mapping) else None
+    hardship = prof.hardship if (given or "reduced_income") in HARDSHIP_KEYS else "other"   # unknown → generic wording
     regulator = t("fu.letter_regulator.bank" if form == "bank" else "fu.letter_regulator.platform", lang)
     return {
         "private": form == "private", "addr": Markup(_ADDR_TEXT[(form, lang)]), "lender": debt.name,
-        "entity": acct.get("legal_entity") or None, "account": acct.get("account") or None,
-        "name": profile.get("name") or None, "contact": profile.get("contact") or None,
+        "entity": acct.legal_entity or None, "account": acct.account_id or None,
+        "name": prof.name or None, "contact": prof.phone or None,
         "hardship": Markup(t(f"fu.hardship.{hardship}", lang)),
-        "hardship_detail": profile.get("hardship_detail") or None,
+        "hardship_detail": prof.hardship_detail or None,
         "channel": debt.official_channel.strip() or Markup(t("fu.channel.default", lang)),
         "regulator": Markup(regulator),
         "balance": Markup(format_money(debt.balance, lang)),
@@ -161,7 +161,8 @@ def letter_context(debt: Debt, lang: str, facts: LetterFacts, profile: Mapping[s
 def render_followup(doc: str, debt: Debt, lang: str = "zh", facts: LetterFacts | None = None,
                     profile: Mapping[str, object] | None = None) -> str:
     """One follow-up letter as plain text. ``profile``: the workspace's borrower profile (``name``,
-    ``contact``, ``hardship``, ``hardship_detail``, ``accounts: {lender: {legal_entity, account}}``)."""
+    ``phone``, ``hardship``, ``hardship_detail``, ``lenders: {lender: {legal_entity, account_id}}``: a
+    :class:`planner.documents.BorrowerProfile` record)."""
     if doc not in DOCS:
         raise ValueError(f"doc must be one of {DOCS}")
     lang = normalize_lang(lang)

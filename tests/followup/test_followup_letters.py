@@ -27,9 +27,9 @@ FACTS = LetterFacts(on=date(2026, 12, 20), applied=date(2026, 12, 1), answered=d
                     reply_by=date(2027, 1, 5), plan_by=date(2026, 12, 31), monthly_cents=50000, months=24,
                     total_cents=1200000, budget_cents=600000, lenders=3, agreed_on=date(2026, 12, 1),
                     agreed_monthly_cents=80000, from_month=date(2027, 2, 1))
-PROFILE = {"name": "李四", "contact": "138 0000 0000", "hardship": "job_loss", "hardship_detail": "公司裁员，正在找工作",
-           "accounts": {"招商银行信用卡": {"legal_entity": "招商银行股份有限公司", "account": "尾号 1234"},
-                        "借呗": {"legal_entity": "重庆蚂蚁消费金融有限公司", "account": "合同编号 JB2025001"}}}
+PROFILE = {"name": "李四", "phone": "138 0000 0000", "hardship": "job_loss", "hardship_detail": "公司裁员，正在找工作",
+           "lenders": {"招商银行信用卡": {"legal_entity": "招商银行股份有限公司", "account_id": "尾号 1234"},
+                       "借呗": {"legal_entity": "重庆蚂蚁消费金融有限公司", "account_id": "合同编号 JB2025001"}}}
 
 
 def _check(name: str, text: str) -> None:
