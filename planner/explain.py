@@ -7,8 +7,9 @@ first), and what the "pay every platform a little" habit would cost instead.
 Every number in a sentence comes from the results; nothing here computes money
 beyond differences of the engine's totals.
 
-Plan month ``t`` is the calendar month ``t`` months after the start month
-(month 1 is the first payment, next month): :func:`plan_month_date`.
+Plan month ``t`` is the calendar month ``t - 1`` months after the start month
+(month 1 is the first payment, in the current month — the same month the "this month" list shows):
+:func:`plan_month_date`.
 
 >>> from datetime import date
 >>> from planner import Debt, compare
@@ -16,9 +17,9 @@ Plan month ``t`` is the calendar month ``t`` months after the start month
 ...          Debt("信用卡", balance=2000, annual_rate=12, min_payment=100)]
 >>> notes = explain(compare(debts, 1000), "en", start=date(2026, 1, 15))
 >>> print(notes[0].text)
-Fastest and cheapest: Highest rate first (avalanche) — debt-free in 8 mo (Sep 2026), interest, penalty interest and fees ¥480.71 in total.
+Fastest and cheapest: Highest rate first (avalanche) — debt-free in 8 mo (Aug 2026), interest, penalty interest and fees ¥480.71 in total.
 >>> plan_month_date(date(2026, 11, 30), 3)
-datetime.date(2027, 2, 1)
+datetime.date(2027, 1, 1)
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ class Note:
 
 
 def plan_month_date(start: date, month: int) -> date:
-    """The first day of the calendar month in which plan month ``month`` falls."""
-    index = start.year * 12 + (start.month - 1) + month
+    """The first day of the calendar month in which plan month ``month`` falls (month 1 = ``start``'s month)."""
+    index = start.year * 12 + (start.month - 1) + month - 1
     return date(index // 12, index % 12 + 1, 1)
 
 

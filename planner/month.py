@@ -38,6 +38,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from .agreements import Agreement, apply_agreements
+from .explain import plan_month_date
 from .i18n import format_money, format_pct, register, t
 from .models import Budget, Debt, DebtKind
 from .simulate import simulate
@@ -92,7 +93,7 @@ def plan_month(start: date, month: int) -> date:
     >>> plan_month(date(2026, 12, 20), 1), plan_month(date(2026, 12, 20), 2)
     (datetime.date(2026, 12, 1), datetime.date(2027, 1, 1))
     """
-    return add_months(month_start(start), month - 1)
+    return plan_month_date(start, month)
 
 
 def due_date(first_of_month: date, due_day: int | None) -> date:

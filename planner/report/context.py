@@ -55,15 +55,15 @@ class ReportContext:
         return float(sum(d.balance for d in self.debts))
 
     def month_date(self, month: int) -> date:
-        """The calendar month of plan month ``month`` (month 1 = the month after ``today``)."""
+        """The calendar month of plan month ``month`` (month 1 = ``today``'s month, as on the month page)."""
         return month_date(self.today, month)
 
 
 def month_date(today: date, month: int) -> date:
-    """First day of the calendar month ``month`` months after ``today``'s month.
+    """First day of the calendar month of plan month ``month`` (month 1 = ``today``'s month).
 
     >>> month_date(date(2026, 11, 20), 3)
-    datetime.date(2027, 2, 1)
+    datetime.date(2027, 1, 1)
     """
     return plan_month_date(today, month)
 

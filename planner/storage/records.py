@@ -109,7 +109,7 @@ class PlanSummary:
         >>> from planner import Debt, simulate
         >>> r = simulate([Debt("卡", balance=1000, annual_rate=12, min_payment=100)], 100, "minimum")
         >>> PlanSummary.from_result(r, date(2025, 3, 15))
-        PlanSummary(months_to_debt_free=11, debt_free_month=datetime.date(2026, 2, 1), total_cost=58.98)
+        PlanSummary(months_to_debt_free=11, debt_free_month=datetime.date(2026, 1, 1), total_cost=58.98)
         """
         months = result.months_to_debt_free
         month = plan_month_date(start, months) if months is not None else None

@@ -97,15 +97,16 @@ class TestWinner:
 
 class TestDates:
     @pytest.mark.parametrize("start, month, expected", [
-        (date(2026, 1, 31), 1, date(2026, 2, 1)), (date(2026, 12, 5), 1, date(2027, 1, 1)),
-        (date(2026, 11, 1), 14, date(2028, 1, 1))])
+        (date(2026, 1, 31), 1, date(2026, 1, 1)), (date(2026, 12, 5), 2, date(2027, 1, 1)),
+        (date(2026, 11, 1), 14, date(2027, 12, 1))])
     def test_examples(self, start, month, expected):
         assert plan_month_date(start, month) == expected
 
-    @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.integers(0, 1200))
+    @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.integers(1, 1200))
     def test_months_apart(self, start, month):
+        """Plan month 1 is the start's own month (the "this month" list), month m is m - 1 months later."""
         d = plan_month_date(start, month)
-        assert d.day == 1 and (d.year - start.year) * 12 + d.month - start.month == month
+        assert d.day == 1 and (d.year - start.year) * 12 + d.month - start.month == month - 1
 
 
 class TestTables:
@@ -113,9 +114,9 @@ class TestTables:
         r = simulate(DEBTS, 2_000)
         zh = schedule_table(r, "zh", start=START)
         assert list(zh.columns[:3]) == ["月份", "年月", "平台"] and len(zh) == r.months_run * len(DEBTS)
-        assert zh.iloc[0]["年月"] == "2026年4月"
+        assert zh.iloc[0]["年月"] == "2026年3月"
         en = schedule_table(r, "en", start=START)
-        assert en.iloc[0]["Calendar month"] == "Apr 2026"
+        assert en.iloc[0]["Calendar month"] == "Mar 2026"
 
     def test_schedule_csv_sums_to_the_total_paid(self):
         r = simulate(DEBTS, 2_000)

@@ -47,10 +47,10 @@ def test_a_budget_plan_without_expenses_is_printed_as_a_number():
     assert ctx.budget_plan is None and ctx.budget.first == 3000
 
 
-def test_first_payment_is_the_first_of_next_month():
+def test_negotiated_first_payment_is_next_month_and_the_schedule_starts_this_month():
     assert first_payment_date(date(2026, 12, 31)) == date(2027, 1, 1)
     ctx = build_context(sample_debts(), 6000, lang="en", strategy="snowball", method="sequential",
                         today=date(2026, 12, 31))
     assert ctx.negotiation.start == date(2027, 1, 1) and ctx.negotiation.method == "sequential"
-    assert ctx.month_date(1) == date(2027, 1, 1)
+    assert ctx.month_date(1) == date(2026, 12, 1) and ctx.month_date(2) == date(2027, 1, 1)
     assert set(ctx.letters) == {d.name for d in sample_debts()}
