@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import auth, state
+from ui import auth, state, workspace_ui
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,10 @@ def main() -> None:
         st.caption(t("shell.privacy", lang))
     if not auth.gate():
         st.stop()
+    workspace_ui.notices(lang)
+    state.restore_widgets()           # widget values kept in the workspace (strategy, method …)
     if pages:
         st.navigation(pages).run()
+        state.save_widgets()
     else:
         st.title(t("shell.title", lang))
