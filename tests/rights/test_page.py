@@ -135,7 +135,11 @@ def test_edit_and_delete():
     assert len(recs) == len(sample_log()) and recs[0]["summary"] == "changed" and recs[0]["id"] == first["id"]
     at.selectbox(key="rights.form.pick").set_value(first["id"])
     at.button(key="rights.form.delete_btn").click().run()
+    assert first["id"] in [r["id"] for r in records(at)]          # asked first, nothing deleted yet
+    at.button(key="rights.form.delete_btn.yes").click().run()
     assert first["id"] not in [r["id"] for r in records(at)]
+    at.button(key="workspace.undo_notice").click().run()           # and it can be undone
+    assert first["id"] in [r["id"] for r in records(at)]
 
 
 def test_export_round_trips():
