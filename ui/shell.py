@@ -33,10 +33,14 @@ def main() -> None:
         st.caption(t("shell.privacy", lang))
     if not auth.gate():
         st.stop()
-    workspace_ui.notices(lang)
+    top = st.container()              # the workspace notices, drawn after the page so they show its writes
     state.restore_widgets()           # widget values kept in the workspace (strategy, method …)
     if pages:
-        st.navigation(pages).run()
-        state.save_widgets()
+        try:
+            st.navigation(pages).run()
+            state.save_widgets()
+        finally:
+            with top:
+                workspace_ui.notices(lang)
     else:
         st.title(t("shell.title", lang))

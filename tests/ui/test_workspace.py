@@ -45,14 +45,14 @@ def stored_rows(owner="local") -> list[dict]:
 
 def test_typed_rows_invalid_included_survive_a_new_session():
     at = run_page(DEBTS)
-    assert "示例数据" in page_texts(at)                                   # the sample is marked as such
+    assert "不是您的债务" in page_texts(at)                                   # the sample is marked as such
     type_in(at, edited={0: {"balance": "八千"}}, added=[{"name": "新平台", "balance": "1万", "annual_rate": "20%",
                                                           "min_payment": "500"}])
-    assert "示例数据" not in page_texts(at)                               # edited: now the person's own
+    assert "不是您的债务" not in page_texts(at)                               # edited: now the person's own
     assert stored_rows()[0]["balance"] == "八千" and stored_rows()[-1]["name"] == "新平台"
     again = run_page(DEBTS)                                               # reload / new tab / restart
     assert again.data_editor[0].value.iloc[0]["balance"] == "八千"
-    assert len(again.data_editor[0].value) == 8 and "示例数据" not in page_texts(again)
+    assert len(again.data_editor[0].value) == 8 and "不是您的债务" not in page_texts(again)
     assert "第1行 余额：'八千' 不是数字" in again.error[0].value              # still shown, still kept
 
 
@@ -62,7 +62,7 @@ def test_the_sample_loads_only_into_an_empty_first_workspace():
     at.button(key="debts.btn_empty.yes").click().run()
     assert metric(at, "计入的债务") == "0"
     again = run_page(DEBTS)
-    assert metric(again, "计入的债务") == "0" and "示例数据" not in page_texts(again)
+    assert metric(again, "计入的债务") == "0" and "不是您的债务" not in page_texts(again)
 
 
 def test_start_empty_is_confirmed_and_undone_even_after_a_reload():
@@ -140,7 +140,7 @@ def test_password_users_never_see_each_others_data(monkeypatch):
     type_in(alice, edited={0: {"name": "爱丽丝的借呗"}})
     bob = sign_in(monkeypatch, "bob")
     names = list(bob.data_editor[0].value["name"])
-    assert "爱丽丝的借呗" not in names and "示例数据" in page_texts(bob)
+    assert "爱丽丝的借呗" not in names and "不是您的债务" in page_texts(bob)
     type_in(bob, deleted=[0, 1, 2, 3, 4, 5, 6])
     assert stored_rows("user:alice")[0]["name"] == "爱丽丝的借呗"
     assert stored_rows("user:bob") == [] and stored_rows("local") == []
