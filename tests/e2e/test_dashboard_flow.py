@@ -29,6 +29,8 @@ def test_sample_budget_comparison_download(server, page):
     open_page(page, server, "debts", "zh", ready="[data-testid='stDataFrame']")
     page.get_by_role("button", name="载入示例数据").click()
     wait_idle(page)
+    page.get_by_role("button", name="确定").click()                    # destructive: confirmed first
+    wait_idle(page)
     assert _metric_value(page, "计入的债务") == "7"
 
     # 2. change the budget: income 15,000 → 18,000 raises the money for debt by 3,000

@@ -4,7 +4,7 @@ from planner.i18n import register
 
 register({
     # ------------------------------------------------------------------ status and notices
-    "ws.sample_note": {"zh": ":material/info: 这是**示例数据**，不是您的债务。改动任意一项或点「清空重新开始」后，就成了您自己的数据（自动保存）。",
+    "ws.sample_note": {"zh": ":material/info: 这是**示例数据**，不是您的债务。改动任意一项或点「清空，从头录入」后，就成了您自己的数据（自动保存）。",
                        "en": ":material/info: This is **sample data**, not your debts. Change anything or choose "
                              "“Start empty” and it becomes your own data (saved automatically)."},
     "ws.saved": {"zh": ":material/cloud_done: 已自动保存（{when}）", "en": ":material/cloud_done: Saved automatically ({when})"},
