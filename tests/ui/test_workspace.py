@@ -13,6 +13,7 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner.negotiation import METHODS
 from planner.storage import Repository, database_url
 from tests.ui.conftest import APP, TIMEOUT, metric, page_texts, run_page
 from ui import state
@@ -219,3 +220,16 @@ def test_client_list_and_counts_refresh_and_the_method_is_kept():
     assert at.selectbox(key=f"{state.CLIENT_FORM}.method").value == "equal_term"
     diff = page_texts(at)
     assert "协商方式" not in diff and "两个版本没有差别" in diff                 # no phantom change
+
+
+def test_chosen_strategy_and_negotiation_method_are_kept_in_the_workspace():
+    at = run_page("ui/pages/compare.py")
+    at.selectbox(key=state.COMPARE_STRATEGY).set_value("snowball").run()
+    at.switch_page("ui/pages/negotiate.py").run()
+    last = list(METHODS)[-1]
+    at.radio(key=state.NEG_METHOD).set_value(last).run()
+    assert not at.exception
+    ws = store().workspaces.load("local").workspace
+    assert ws.settings["strategy"] == "snowball" and ws.negotiation["method"] == last
+    again = run_page("ui/pages/compare.py")                               # a new session
+    assert again.selectbox(key=state.COMPARE_STRATEGY).value == "snowball"
