@@ -233,3 +233,18 @@ def test_chosen_strategy_and_negotiation_method_are_kept_in_the_workspace():
     assert ws.settings["strategy"] == "snowball" and ws.negotiation["method"] == last
     again = run_page("ui/pages/compare.py")                               # a new session
     assert again.selectbox(key=state.COMPARE_STRATEGY).value == "snowball"
+
+
+def test_hand_adjustments_of_the_negotiation_survive_a_new_session_and_reset_clears_them():
+    page = "ui/pages/negotiate.py"
+    at = run_page(page, "en")
+    at.session_state[f"{state.NEG_EDITOR}.0.7"] = {"edited_rows": {1: {"months": 12}}, "added_rows": [],
+                                                   "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    saved = store().workspaces.load("local").workspace.negotiation["overrides"]
+    assert list(saved.values()) == [{"months": 12}]
+    again = run_page(page, "en")                                          # a reload
+    assert again.dataframe[1].value.loc[1, "Instalments"] == 12
+    again.button(key=f"{state.NEG_EDITOR}.reset").click().run()
+    assert store().workspaces.load("local").workspace.negotiation["overrides"] == {}
