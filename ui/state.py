@@ -313,7 +313,9 @@ def _save(new: Workspace, action: str, *, restored_from: int | None = None) -> b
     """Cache ``new`` and store it; a stale version is refused (kept in this tab, flagged, not written)."""
     _cache(new)
     if action != "edit":
-        st.session_state[WS_LAST] = action
+        st.session_state[WS_LAST] = action       # the undo notice offers to take it back …
+    else:
+        st.session_state.pop(WS_LAST, None)      # … until the next ordinary edit
     store = _store()
     if store is None or storage_error() or conflict() is not None:
         return False
