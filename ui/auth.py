@@ -28,8 +28,8 @@ def _matches(given: str, expected: str) -> bool:
 
 def _sign_out() -> None:
     st.session_state[state.AUTH_OK] = False
-    st.session_state.pop(state.AUTH_USER, None)     # the next sign-in loads that user's own workspace
-    st.session_state.pop(state.WS_OWNER, None)
+    st.session_state.pop(state.AUTH_USER, None)     # the next sign-in loads that user's own workspace …
+    state.forget()                                   # … with nothing of this one left in the session
 
 
 def oidc_provider() -> str | None:

@@ -193,6 +193,26 @@ def _client_draft(client_id: int) -> Workspace:
     return ws.with_changes(incidents=repo.load_incidents(client_id))
 
 
+def _client_exists(client_id: int) -> bool:
+    from planner.storage import NotFound
+    from ui import store
+    try:
+        store.repository().get_client(client_id)
+    except NotFound:
+        return False
+    return True
+
+
+def forget() -> None:
+    """Drop the cached workspace and every page's working state from this session (sign-out): the next
+    user of this browser session starts from their own stored workspace, with nothing of the previous one."""
+    for key in (WS_OWNER, WS_VERSION, WS_DATA, WS_CONFLICT, WS_ERROR, WS_LAST, WS_MIRROR, WS_NO_SAMPLE,
+                DEBT_ROWS, BUDGET_PLAN, RIGHTS_INCIDENTS, CLIENT_ID, CLIENT_VERSION):
+        st.session_state.pop(key, None)
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(PAGE_PREFIXES)]:
+        st.session_state.pop(key, None)
+
+
 def _cache(ws: Workspace, version: int | None = None) -> None:
     st.session_state[WS_DATA] = ws
     if version is not None:
@@ -244,6 +264,9 @@ def load(*, reset: bool = True) -> Workspace:
         st.session_state[WS_VERSION] = -1           # never written over: storage is refused below
         return st.session_state[WS_DATA]
     ws, version = stored.workspace, stored.version
+    if version == 0 and who.startswith("client:") and not _client_exists(int(who.split(":", 1)[1])):
+        st.session_state[CLIENT_ID] = None           # deleted meanwhile: never recreate its draft
+        return load(reset=reset)
     if version == 0:
         if who.startswith("client:"):
             ws, action = _client_draft(int(who.split(":", 1)[1])), "open_client"

@@ -248,3 +248,17 @@ def test_hand_adjustments_of_the_negotiation_survive_a_new_session_and_reset_cle
     assert again.dataframe[1].value.loc[1, "Instalments"] == 12
     again.button(key=f"{state.NEG_EDITOR}.reset").click().run()
     assert store().workspaces.load("local").workspace.negotiation["overrides"] == {}
+
+
+def test_sign_out_leaves_nothing_for_the_next_user_of_the_same_browser(monkeypatch):
+    at = sign_in(monkeypatch, "alice")
+    type_in(at, edited={0: {"name": "爱丽丝的借呗"}})
+    at.button(key=state.AUTH_LOGOUT).click().run()
+    assert state.DEBT_ROWS not in at.session_state and state.WS_DATA not in at.session_state
+    at.text_input(key=f"{state.AUTH_FORM}.user").input("bob")
+    at.text_input(key=state.AUTH_INPUT).input("pw")
+    at.button[0].click().run()
+    at.switch_page(DEBTS).run()
+    assert not at.exception
+    assert "爱丽丝的借呗" not in list(at.data_editor[0].value["name"])
+    assert stored_rows("user:bob")[0]["name"] != "爱丽丝的借呗"
