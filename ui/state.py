@@ -61,7 +61,7 @@ import ui.text.shell  # noqa: F401  (registers the shell's texts)
 from planner import (Budget, BudgetPlan, Debt, InvalidInput, ValidationIssue, cell_text, debt_to_record,
                      parse_debt_rows, read_debts_csv)
 from planner.storage import StorageError, WorkspaceConflict, owner_for
-from planner.workspace import Workspace, WorkspaceFormatError
+from planner import Workspace, WorkspaceFormatError
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = ROOT / "sample_debts.csv"

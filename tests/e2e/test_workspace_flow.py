@@ -171,3 +171,22 @@ def test_another_user_sees_nothing_of_the_first(browser, tmp_path):
         again_ctx, again = sign_in(browser, url, "alice")                 # alice, in a new browser context
         assert metric(again, "欠款合计") == "¥12,345"
         again_ctx.close()
+
+
+def test_a_server_restart_keeps_everything(browser, tmp_path):
+    require_chromium()
+    data = tmp_path / "data"
+    with run_server(data) as url:
+        ctx = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+        pg = ctx.new_page()
+        goto(pg, url)
+        upload_debts(pg)
+        add_incident(pg)
+        ctx.close()
+    with run_server(data) as url:                                       # a new process on the same data
+        ctx = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+        pg = ctx.new_page()
+        goto(pg, url)
+        assert metric(pg, "欠款合计") == "¥12,345"
+        expect_incident(pg)
+        ctx.close()
