@@ -428,6 +428,9 @@ def restore_widgets() -> None:
     for key in BOUND_WIDGETS:
         if key not in st.session_state:
             value = _bound_value(key)
+            if key == NEG_METHOD:                    # a method this version no longer offers is not seeded
+                from planner.negotiation import METHODS
+                value = value if value in METHODS else None
             if value is not None:
                 st.session_state[key] = value
 
