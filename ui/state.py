@@ -18,7 +18,7 @@ The public interface other pages build on (names are stable):
 
 * :func:`lang` — ``"zh"`` (default) or ``"en"``;
 * :func:`get_debts` — the portfolio parsed from the table the user edits,
-  ``(debts, issues)``; the raw rows as typed stay in session state, so bad input
+  ``(debts, issues)``; the raw rows as typed are kept (in the workspace), so bad input
   is kept and shown back, and bad rows are simply not in ``debts``;
 * :func:`set_debts` — replace the table (e.g. a saved client is loaded);
 * :func:`get_budget` — the monthly :class:`planner.Budget` (a list when an income shock is set);
@@ -27,7 +27,9 @@ The public interface other pages build on (names are stable):
 Keys
 ----
 ``lang``                      the language radio (sidebar)
-``debts.rows``                list of raw rows ``{field: text as typed}`` (canonical field names)
+``debts.rows``                list of raw rows ``{field: text as typed}`` (canonical field names) — like
+                              ``budget.plan`` and ``rights.incidents``, a read mirror of the workspace
+                              (a value set here from outside is adopted as a change and saved)
 ``debts.version``             bumped when the rows are replaced from outside the editor, so the
                               editor widget (``debts.editor.<version>``) starts afresh
 ``debts.base``                the rows the editor was mounted with (its edits are relative to them)
