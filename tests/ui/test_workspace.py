@@ -262,3 +262,12 @@ def test_sign_out_leaves_nothing_for_the_next_user_of_the_same_browser(monkeypat
     assert not at.exception
     assert "爱丽丝的借呗" not in list(at.data_editor[0].value["name"])
     assert stored_rows("user:bob")[0]["name"] != "爱丽丝的借呗"
+
+
+def test_without_a_database_the_pages_work_and_say_nothing_is_saved(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "mysql://nobody@nowhere/x")
+    at = run_page(DEBTS, "en")
+    assert metric(at, "Debts counted") == "7"
+    assert "Your data cannot be saved" in page_texts(at) and "DATABASE_URL" in page_texts(at)
+    type_in(at, edited={0: {"name": "still editable"}})
+    assert at.session_state[state.DEBT_ROWS][0]["name"] == "still editable"
