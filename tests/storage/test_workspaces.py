@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.storage import (HISTORY_KEEP, ConflictError, Repository, WorkspaceConflict, create_engine,
                              current_version, migrate, owner_for)
@@ -275,3 +277,22 @@ def test_concurrent_workspace_writers_lose_nothing(db_url):
         t.join(timeout=300)
     final = a.load("local")
     assert len(final.workspace.incidents) == 50 and final.version == 51
+
+
+@given(st.lists(st.lists(st.text(max_size=6), max_size=3), min_size=1, max_size=10),
+       st.lists(st.sampled_from(["start_empty", "delete_rows", "replace_csv", "append_csv", "delete_incident"]),
+                min_size=10, max_size=10))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_undo_goes_back_through_every_saved_state_in_order(names_per_step, actions):
+    """Property: after any sequence of (non-coalescing) saves, repeated undo visits the earlier states
+    newest first, down to the first one, then reports nothing to undo."""
+    store = Repository.open("sqlite://").workspaces
+    states = [ws(debt_rows=[{"name": n} for n in names]) for names in names_per_step]
+    v = 0
+    for i, state in enumerate(states):
+        v = store.save("local", state, expected_version=v, action="sample" if i == 0 else actions[i]).version
+    seen = []
+    while (done := store.undo("local", expected_version=v)) is not None:
+        v = done.version
+        seen.append(store.load("local").workspace)
+    assert seen == states[-2::-1]
