@@ -28,6 +28,8 @@ def _matches(given: str, expected: str) -> bool:
 
 def _sign_out() -> None:
     st.session_state[state.AUTH_OK] = False
+    st.session_state.pop(state.AUTH_USER, None)     # the next sign-in loads that user's own workspace …
+    state.forget()                                   # … with nothing of this one left in the session
 
 
 def oidc_provider() -> str | None:
@@ -85,11 +87,15 @@ def gate() -> bool:
     st.title(t("store.auth.title", lang))
     st.caption(t("store.auth.intro", lang))
     with st.form(state.AUTH_FORM, clear_on_submit=True):
+        user = st.text_input(t("store.auth.user", lang), key=f"{state.AUTH_FORM}.user",
+                             help=t("store.auth.user_help", lang))
         given = st.text_input(t("store.auth.password", lang), type="password", key=state.AUTH_INPUT)
         submitted = st.form_submit_button(t("store.auth.enter", lang), type="primary")
     if submitted:
         if _matches(given or "", expected):
             st.session_state[state.AUTH_OK] = True
+            # each user name has its own workspace (owner "user:<name>"); empty: the shared one
+            st.session_state[state.AUTH_USER] = " ".join((user or "").split())[:200] or None
             st.rerun()
         st.error(t("store.auth.wrong", lang))
     return False

@@ -13,4 +13,5 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("ui/pages/rights.py", "page.rights", ":material/gavel:", "rights"),
     ("ui/pages/report.py", "page.report", ":material/picture_as_pdf:", "report"),
     ("ui/pages/clients.py", "page.clients", ":material/folder_shared:", "clients"),
+    ("ui/pages/mydata.py", "page.mydata", ":material/folder_managed:", "mydata"),
 ]

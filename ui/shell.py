@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import auth, state
+from ui import auth, state, workspace_ui
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,16 +26,24 @@ def main() -> None:
     st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=":material/savings:", layout="wide")
     _load_texts()
     lang = state.lang()
-    # "This month" opens first once there are debts; until then the debts page does
-    start = "month" if state.get_debts()[0] else "debts"
-    pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url, default=(url == start))
-             for path, title, icon, url in PAGES if (ROOT / path).exists()]  # a page still being written is skipped
     with st.sidebar:
         state.language_selector()
         st.caption(t("shell.privacy", lang))
     if not auth.gate():
         st.stop()
+    # "This month" opens first once there are debts; until then the debts page does (read only after the
+    # sign-in gate: the workspace belongs to the signed-in person)
+    start = "month" if state.get_debts()[0] else "debts"
+    pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url, default=(url == start))
+             for path, title, icon, url in PAGES if (ROOT / path).exists()]  # a page still being written is skipped
+    top = st.container()              # the workspace notices, drawn after the page so they show its writes
+    state.restore_widgets()           # widget values kept in the workspace (strategy, method …)
     if pages:
-        st.navigation(pages).run()
+        try:
+            st.navigation(pages).run()
+            state.save_widgets()
+        finally:
+            with top:
+                workspace_ui.notices(lang)
     else:
         st.title(t("shell.title", lang))

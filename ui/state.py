@@ -1,13 +1,24 @@
-"""Every session-state key of the dashboard, and the widgets that own them.
+"""Every session-state key of the dashboard, the widgets that own them, and the workspace they feed.
 
-Only inputs live in session state (what the user typed or chose); anything
-derived from them is recomputed (and cached in ui/cached.py).
+What a person enters lives in one :class:`planner.Workspace` per owner, stored by
+``planner.storage`` (SQLite under ``PLANNER_DATA_DIR`` or PostgreSQL) and saved on every
+change; session state is only a cache of it (restored on reload, back/forward, a new tab,
+a server restart).  Anything derived is recomputed (and cached in ui/cached.py).
+
+The workspace API (the contract every page uses):
+
+* :func:`get_section` ``(name)`` — a deep copy of one section (debt_rows, budget, profile,
+  negotiation, incidents, payments, balances, budget_events, followups, settings);
+* :func:`set_section` ``(name, value, action="edit")`` — replace it and save immediately
+  (a stale tab's write is refused: :func:`conflict` then holds the message);
+* :func:`workspace` — the whole :class:`planner.Workspace`; :func:`owner` — whose it is
+  (``local``, ``user:<identity>``, ``client:<id>``).
 
 The public interface other pages build on (names are stable):
 
 * :func:`lang` — ``"zh"`` (default) or ``"en"``;
 * :func:`get_debts` — the portfolio parsed from the table the user edits,
-  ``(debts, issues)``; the raw rows as typed stay in session state, so bad input
+  ``(debts, issues)``; the raw rows as typed are kept (in the workspace), so bad input
   is kept and shown back, and bad rows are simply not in ``debts``;
 * :func:`set_debts` — replace the table (e.g. a saved client is loaded);
 * :func:`get_budget` — the monthly :class:`planner.Budget` (a list when an income shock is set);
@@ -16,7 +27,9 @@ The public interface other pages build on (names are stable):
 Keys
 ----
 ``lang``                      the language radio (sidebar)
-``debts.rows``                list of raw rows ``{field: text as typed}`` (canonical field names)
+``debts.rows``                list of raw rows ``{field: text as typed}`` (canonical field names) — like
+                              ``budget.plan`` and ``rights.incidents``, a read mirror of the workspace
+                              (a value set here from outside is adopted as a change and saved)
 ``debts.version``             bumped when the rows are replaced from outside the editor, so the
                               editor widget (``debts.editor.<version>``) starts afresh
 ``debts.base``                the rows the editor was mounted with (its edits are relative to them)
@@ -29,7 +42,8 @@ Keys
 ``rights.form.*``, ``rights.edit``, ``rights.import``, ``rights.draft.*``  the rights page's widgets
 ``clients.open_id``, ``clients.open_version``  the open client and its version when loaded
 ``clients.w.*``               the clients page's widgets
-``auth.ok``, ``auth.*``       the password gate (ui/auth.py)
+``auth.ok``, ``auth.*``       the password gate (ui/auth.py); ``auth.user`` the signed-in user name
+``workspace.*``               the cache of the stored workspace (owner, version, data, conflict, …)
 ``negotiate.*``                the negotiation page's widgets (see the NEG_* constants)
 ``report.*``                  the PDF export page's widgets (ui/pages/report.py, prefix REPORT)
 """
@@ -43,7 +57,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.text.shell  # noqa: F401  (registers the shell's texts)
-from planner import (Budget, BudgetPlan, Debt, ValidationIssue, cell_text, debt_to_record,
+from planner import (Budget, BudgetPlan, Debt, InvalidInput, ValidationIssue, cell_text, debt_to_record,
                      parse_debt_rows, read_debts_csv)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +87,7 @@ CLIENT_VERSION = "clients.open_version"
 CLIENT_FORM = "clients.w"
 # password gate (ui/auth.py): only whether the password was given is kept, never the password
 AUTH_OK = "auth.ok"
+AUTH_USER = "auth.user"          # who signed in through the password gate (the workspace owner is user:<it>)
 AUTH_FORM = "auth.form"
 AUTH_INPUT = "auth.password"
 AUTH_LOGOUT = "auth.logout"
@@ -91,6 +106,25 @@ NEG_APR = "negotiate.apr"
 # PDF export page (ui/pages/report.py): widget prefix (f"{REPORT}.lang", ".date", ".strategy", ".method",
 # ".name", ".pseudonymise", ".incidents", ".download"); it reads NEG_PROFILE/NEG_METHOD/NEG_START as defaults
 REPORT = "report"
+# the workspace cache (see the module doc): whose it is, the stored version it was loaded at, the value,
+# a refused stale write, why storage is unavailable, the last undoable action (for the undo notice)
+WS_OWNER = "workspace.owner"
+WS_VERSION = "workspace.version"
+WS_DATA = "workspace.data"
+WS_CONFLICT = "workspace.conflict"
+WS_ERROR = "workspace.error"
+WS_LAST = "workspace.last_action"
+WS_MIRROR = "workspace.mirror"
+WS_NO_SAMPLE = "workspace.no_sample"
+# Widget values kept in the workspace: key → (section, field).  The shell seeds a missing key from the
+# workspace before the page runs and writes a changed value back after (see restore_widgets / save_widgets).
+BOUND_WIDGETS: dict[str, tuple[str, str]] = {
+    COMPARE_STRATEGY: ("settings", "strategy"),
+    COMPARE_ORDER: ("settings", "own_order"),
+    NEG_METHOD: ("negotiation", "method"),
+}
+# Page working state reset when another workspace is opened (a client, another user): widget prefixes.
+PAGE_PREFIXES: tuple[str, ...] = ("debts.", "budget.", "compare.", "negotiate.", "rights.", "report.")
 
 # The raw table's columns (canonical field names, MODEL.md + the CSV's daily rate and notes).
 DEBT_COLUMNS: tuple[str, ...] = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment",
@@ -118,6 +152,13 @@ def language_selector() -> None:
              format_func=lambda code: {"zh": "中文", "en": "English"}[code])
 
 
+# --------------------------------------------------------------------------- the workspace (ui/workspace_state.py)
+
+from ui.workspace_state import (conflict, delete_everything, forget, get_section, load, overwrite,  # noqa: E402
+                                owner, reset_widgets, restore, restore_widgets, save_widgets, set_section,
+                                storage_error, undo, update, version, workspace)
+
+
 # --------------------------------------------------------------------------- debts
 
 @lru_cache(maxsize=256)
@@ -136,29 +177,29 @@ def normalize_row(row: Mapping[str, object]) -> dict[str, str]:
     return out
 
 
-def _ensure_debts() -> None:
-    if DEBT_ROWS not in st.session_state:
-        st.session_state[DEBT_ROWS] = [normalize_row(r) for r in read_debts_csv(SAMPLE_CSV).rows]
-        st.session_state[DEBT_VERSION] = 0
-
-
 def debt_rows() -> list[dict[str, str]]:
     """The table as the user typed it (a copy)."""
-    _ensure_debts()
-    return [dict(r) for r in st.session_state[DEBT_ROWS]]
+    return [dict(r) for r in workspace().debt_rows]
 
 
-def set_debt_rows(rows: Sequence[Mapping[str, object]], *, reset_editor: bool = True) -> None:
-    """Replace the raw rows (upload, sample, start empty); the editor restarts from them."""
-    _ensure_debts()
-    st.session_state[DEBT_ROWS] = [normalize_row(r) for r in rows]
+def set_debt_rows(rows: Sequence[Mapping[str, object]], *, reset_editor: bool = True,
+                  action: str | None = None) -> None:
+    """Replace the raw rows (upload, sample, start empty, an edit); saved at once.
+
+    ``action`` names the step in the history (default: ``delete_rows`` when rows disappeared, else ``edit``).
+    """
+    new = [normalize_row(r) for r in rows]
+    old = workspace().debt_rows
+    if action is None:
+        action = "delete_rows" if len(new) < len(old) else "edit"
+    update(action, debt_rows=new)
     if reset_editor:
-        st.session_state[DEBT_VERSION] += 1
+        st.session_state[DEBT_VERSION] = st.session_state.get(DEBT_VERSION, 0) + 1
 
 
 def debt_editor_key() -> str:
-    _ensure_debts()
-    return f"debts.editor.{st.session_state[DEBT_VERSION]}"
+    workspace()
+    return f"debts.editor.{st.session_state.setdefault(DEBT_VERSION, 0)}"
 
 
 def debt_editor_base() -> list[dict[str, str]]:
@@ -175,39 +216,49 @@ def get_debts() -> tuple[list[Debt], list[ValidationIssue]]:
 
 def set_debts(debts: Sequence[Debt]) -> None:
     """Replace the table with these debts (e.g. a saved client)."""
-    set_debt_rows([debt_to_record(d) for d in debts])
+    set_debt_rows([debt_to_record(d) for d in debts], action="edit")
 
 
 def load_sample() -> None:
-    set_debt_rows(read_debts_csv(SAMPLE_CSV).rows)
-    set_budget_plan(SAMPLE_PLAN)
+    """The sample portfolio and budget (one undoable step; marked as sample data until edited)."""
+    update("sample", debt_rows=[normalize_row(r) for r in read_debts_csv(SAMPLE_CSV).rows],
+           budget=SAMPLE_PLAN.to_dict())
+    reset_widgets()
 
 
 def start_empty() -> None:
-    set_debt_rows([])
-    set_budget_plan(BudgetPlan(income=0.0))
+    """An empty table and budget (one undoable step)."""
+    update("start_empty", debt_rows=[], budget=BudgetPlan(income=0.0).to_dict())
+    reset_widgets()
 
 
 # --------------------------------------------------------------------------- budget
 
+def _plan_of(section: Mapping[str, object]) -> BudgetPlan:
+    if not section:
+        return BudgetPlan(income=0.0)
+    try:
+        return BudgetPlan.from_dict(section)
+    except InvalidInput:
+        return BudgetPlan(income=0.0)
+
+
 def get_budget_plan() -> BudgetPlan:
-    if BUDGET_PLAN not in st.session_state:
-        st.session_state[BUDGET_PLAN] = SAMPLE_PLAN
-        st.session_state[BUDGET_VERSION] = 0
-    return st.session_state[BUDGET_PLAN]
+    workspace()
+    plan = st.session_state.get(BUDGET_PLAN)
+    return plan if isinstance(plan, BudgetPlan) else _plan_of(workspace().budget)
 
 
 def set_budget_plan(plan: BudgetPlan, *, reset_widgets: bool = True) -> None:
-    """Replace the budget plan; the budget page's widgets restart from it."""
-    get_budget_plan()
-    st.session_state[BUDGET_PLAN] = plan
+    """Replace the budget plan (saved at once); the budget page's widgets restart from it."""
+    set_section("budget", plan.to_dict())
     if reset_widgets:
-        st.session_state[BUDGET_VERSION] += 1
+        st.session_state[BUDGET_VERSION] = st.session_state.get(BUDGET_VERSION, 0) + 1
 
 
 def budget_widget_key(name: str) -> str:
-    get_budget_plan()
-    return f"budget.w{st.session_state[BUDGET_VERSION]}.{name}"
+    workspace()
+    return f"budget.w{st.session_state.setdefault(BUDGET_VERSION, 0)}.{name}"
 
 
 def get_budget(horizon: int | None = None) -> Budget:
@@ -220,28 +271,15 @@ def get_budget(horizon: int | None = None) -> Budget:
 
 def get_incident_records() -> list[dict]:
     """The collection-incident log as ``Incident.to_record()`` dicts (a copy; storage persists these)."""
-    return [dict(r) for r in st.session_state.get(RIGHTS_INCIDENTS, [])]
+    return [dict(r) for r in workspace().incidents]
 
 
-def set_incident_records(records: Sequence[Mapping[str, object]]) -> None:
-    """Replace the incident log (e.g. a saved client is loaded)."""
-    st.session_state[RIGHTS_INCIDENTS] = [dict(r) for r in records]
-
-
-# --------------------------------------------------------------------------- workspace sections
-# Minimal session-state form (BRIEF): the `workspace` branch makes these persistent; the integrator keeps that one.
-
-def get_section(name: str):
-    """A copy of one workspace section (``payments``, ``balances``, ``negotiation``, ``followups`` …)."""
-    import copy
-
-    from planner import Workspace
-    return copy.deepcopy(st.session_state.get(f"ws.{name}", getattr(Workspace.empty(), name)))
-
-
-def set_section(name: str, value) -> None:
-    import copy
-    st.session_state[f"ws.{name}"] = copy.deepcopy(value)
+def set_incident_records(records: Sequence[Mapping[str, object]], *, action: str | None = None) -> None:
+    """Replace the incident log (saved at once; fewer records than before is an undoable ``delete_incident``)."""
+    new = [dict(r) for r in records]
+    if action is None:
+        action = "delete_incident" if len(new) < len(workspace().incidents) else "edit"
+    update(action, incidents=new)
 
 
 def get_plan_inputs():

@@ -1,4 +1,5 @@
-"""Counsellor mode's persistence: clients, sessions, plan versions, negotiation status, incidents.
+"""Persistence: each person's workspace (autosaved, versioned, with undo history) and counsellor mode's
+clients, sessions, plan versions, negotiation status, incidents.
 
 An embedded SQLite file by default (``PLANNER_DATA_DIR``), PostgreSQL when
 ``DATABASE_URL`` is set; the same numbered migrations build both.  Everything
@@ -13,12 +14,15 @@ goes through :class:`Repository`; it never imports streamlit.
 from .archive import client_document, export_client, import_client
 from .db import compact, create_engine, database_url, sqlite_path
 from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
-from .errors import ConflictError, InvalidArchive, InvalidInputValue, NotFound, StorageError, Unavailable
+from .errors import (ConflictError, InvalidArchive, InvalidInputValue, NotFound, StorageError, Unavailable,
+                     WorkspaceConflict)
 from .pseudonym import pseudonymise, redact
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion, SessionNote,
                       status_label)
 from .repository import Repository
 from .schema import LATEST, MIGRATIONS, STATUSES, SchemaTooNew, current_version, migrate
+from .workspaces import (HISTORY_KEEP, LOCAL_OWNER, StoredWorkspace, WorkspaceState, WorkspaceStore,
+                         changed_sections, owner_for)
 
 __all__ = sorted([
     "BalanceChange", "Client", "ConflictError", "FieldChange", "IncidentRecord", "InvalidArchive",
@@ -26,4 +30,6 @@ __all__ = sorted([
     "PlanVersion", "Repository", "STATUSES", "SchemaTooNew", "SessionNote", "StorageError",
     "client_document", "compact", "create_engine", "current_version", "database_url", "diff_versions",
     "export_client", "import_client", "migrate", "pseudonymise", "redact", "sqlite_path", "status_label", "Unavailable",
+    "HISTORY_KEEP", "LOCAL_OWNER", "StoredWorkspace", "WorkspaceConflict", "WorkspaceState", "WorkspaceStore",
+    "changed_sections", "owner_for",
 ])

@@ -3,8 +3,11 @@
 The zip holds ``client.json`` (complete; what :func:`import_client` reads) and
 one CSV per table for people (UTF-8 with BOM, so Excel shows Chinese):
 ``client.csv``, ``sessions.csv``, ``plan_versions.csv``, ``debts.csv`` (one row
-per plan version and debt), ``negotiation_status.csv``, ``incidents.csv``.
-Database ids are not exported: an import creates a new client.
+per plan version and debt), ``negotiation_status.csv``, ``incidents.csv``, and — when the client (or a
+person's own workspace, see :meth:`planner.storage.WorkspaceStore.export`) has a
+working draft — ``workspace`` in ``client.json`` with ``workspace_debts.csv``
+(the debt rows exactly as typed, invalid ones included).
+Database ids are not exported: an import creates a new client (its draft too).
 
 With ``pseudonymise=True`` the client's name is replaced by its stored
 pseudonym everywhere (also inside notes), and the contact notes are left out.
@@ -20,12 +23,15 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from ..escape import csv_cell
 from ..models import InvalidInput
+from ..workspace import Workspace, WorkspaceFormatError
 from ..parsing import DEBT_FIELDS, debts_from_records
 from .errors import InvalidArchive
 from .pseudonym import redact
 from .records import as_record, debts_json, dumps
 from .repository import Repository, log
+from .workspaces import owner_for
 from .schema import CLIENTS, INCIDENTS, NAME_MAX, NEGOTIATION, PLAN_VERSIONS, SESSIONS, STATUSES, new_pseudonym
 
 FORMAT = "debt-planner-client"
@@ -61,20 +67,30 @@ def client_document(repo: Repository, client_id: int, *, pseudonymise: bool = Fa
         "incidents": [{"record": i.record, "created_at": i.created_at.isoformat()}
                       for i in repo.list_incidents(client_id)],
     }
-    for key in ("sessions", "plan_versions", "negotiation_status", "incidents"):
+    draft = repo.workspaces.load(owner_for(client_id=client_id))
+    if draft.version:
+        doc["workspace"] = draft.workspace.to_record()
+    for key in ("sessions", "plan_versions", "negotiation_status", "incidents", "workspace"):
+        if key not in doc:
+            continue
         doc[key] = scrub(doc[key])
     return doc
 
 
 def export_client(repo: Repository, client_id: int, *, pseudonymise: bool = False) -> bytes:
     """The zip (bytes) with ``client.json`` and the CSV tables."""
-    doc = client_document(repo, client_id, pseudonymise=pseudonymise)
+    data = document_zip(client_document(repo, client_id, pseudonymise=pseudonymise))
+    log.info("client #%d exported (pseudonymised=%s)", client_id, pseudonymise)
+    return data
+
+
+def document_zip(doc: Mapping[str, Any]) -> bytes:
+    """``client.json`` and the CSV tables of an export document, as zip bytes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("client.json", json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
         for name, rows in _tables(doc).items():
             zf.writestr(name, _csv(rows))
-    log.info("client #%d exported (pseudonymised=%s)", client_id, pseudonymise)
     return buf.getvalue()
 
 
@@ -105,7 +121,14 @@ def _tables(doc: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "negotiation_status.csv": [{**{k: v for k, v in n.items() if k != "terms"}, "terms": dumps(n["terms"])}
                                    for n in doc["negotiation_status"]],
         "incidents.csv": [{"created_at": i["created_at"], "record": dumps(i["record"])} for i in doc["incidents"]],
+        **({"workspace_debts.csv": _typed_rows(doc["workspace"])} if "workspace" in doc else {}),
     }
+
+
+def _typed_rows(workspace: Mapping[str, Any]) -> list[dict[str, Any]]:
+    rows = [dict(r) for r in workspace.get("debt_rows", []) if isinstance(r, Mapping)]
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    return [{c: csv_cell(str(r.get(c) if r.get(c) is not None else "")) for c in columns} for r in rows]
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
@@ -157,6 +180,9 @@ def import_client(repo: Repository, data: bytes) -> int:
                            (NEGOTIATION, "negotiation_status"), (INCIDENTS, "incidents")):
             if rows[key]:
                 conn.execute(table.insert(), [{**r, "client_id": client_id} for r in rows[key]])
+    if rows["workspace"] is not None:
+        repo.workspaces.save(owner_for(client_id=client_id), rows["workspace"], expected_version=0,
+                             action="import")
     log.info("client #%d imported", client_id)
     return client_id
 
@@ -261,6 +287,12 @@ def _rows(doc: Mapping[str, Any], now: datetime) -> dict[str, Any]:
             "lender": r.get("lender", _name), "status": r.get("status", _status),
             "terms_json": dumps(r.get("terms", as_record, default={})), "status_date": r.get("status_date", _day),
             "note": r.get("note", _text, default=""), "created_at": r.get("created_at", _moment)})
+    out["workspace"] = None
+    if doc.get("workspace") is not None:
+        try:
+            out["workspace"] = Workspace.from_record(doc["workspace"])
+        except WorkspaceFormatError:
+            raise InvalidArchive("store.archive.bad_format", where="workspace") from None
     out["incidents"] = []
     for i, inc in enumerate(_list(doc, "incidents")):
         r = _Reader(f"incidents[{i}]", inc)
@@ -269,4 +301,5 @@ def _rows(doc: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     return out
 
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "client_document", "export_client", "import_client", "read_document"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "client_document", "document_zip", "export_client", "import_client",
+           "read_document"]

@@ -125,5 +125,6 @@ def compact(engine: Engine) -> None:
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     elif engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            for table in ("clients", "sessions", "plan_versions", "negotiation_status", "incidents"):
+            for table in ("clients", "sessions", "plan_versions", "negotiation_status", "incidents",
+                          "workspaces", "workspace_history"):
                 conn.exec_driver_sql(f"VACUUM {table}")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..i18n import format_money, format_month, format_months, register, t
+from ..i18n import format_money, format_month, format_months, has, register, t
 from ..models import column_label, name_key
 from ..results import cents
 from ..strategies import STRATEGIES
@@ -70,12 +70,13 @@ class PlanDiff:
     debt_free_month: tuple[date | None, date | None] | None
     months_to_debt_free: tuple[int | None, int | None] | None
     total_cost: tuple[float | None, float | None] | None
+    available: tuple[float, float] | None = None      # 每月可还 (money for debt a month), when it changed
 
     @property
     def is_empty(self) -> bool:
         return not any((self.added, self.removed, self.balance_changes, self.term_changes,
                         self.budget_changes, self.strategy, self.negotiation_method,
-                        self.debt_free_month, self.months_to_debt_free, self.total_cost))
+                        self.debt_free_month, self.months_to_debt_free, self.total_cost, self.available))
 
     @property
     def total_balance_change(self) -> float:
@@ -100,14 +101,18 @@ class PlanDiff:
                 for c in self.balance_changes]
         out += [t("store.diff.term", lang, name=c.where, field=column_label(c.field, lang),
                   old=_value(c.old), new=_value(c.new)) for c in self.term_changes]
-        out += [t("store.diff.budget", lang, field=c.field, old=_value(c.old), new=_value(c.new))
-                for c in self.budget_changes]
+        if self.available:
+            old, new = self.available
+            out.append(t("store.diff.available", lang, old=format_money(old, lang), new=format_money(new, lang),
+                         delta=_signed_money(cents(new - old), lang)))
+        out += [t("store.diff.budget", lang, field=budget_field_label(c.field, lang), old=_budget_value(c, lang),
+                  new=_budget_value(c, lang, new=True)) for c in self.budget_changes]
         if self.strategy:
             out.append(t("store.diff.strategy", lang, old=_strategy(self.strategy[0], lang),
                          new=_strategy(self.strategy[1], lang)))
         if self.negotiation_method:
-            out.append(t("store.diff.method", lang, old=_value(self.negotiation_method[0]),
-                         new=_value(self.negotiation_method[1])))
+            out.append(t("store.diff.method", lang, old=_method(self.negotiation_method[0], lang),
+                         new=_method(self.negotiation_method[1], lang)))
         if self.debt_free_month:
             out.append(t("store.diff.debt_free", lang, old=format_month(self.debt_free_month[0], lang),
                          new=format_month(self.debt_free_month[1], lang)))
@@ -126,7 +131,16 @@ register({
     "store.diff.balance": {"zh": "{name} 余额：{old} → {new}（{delta}）",
                            "en": "{name} balance: {old} → {new} ({delta})"},
     "store.diff.term": {"zh": "{name} 的{field}：{old} → {new}", "en": "{name} {field}: {old} → {new}"},
-    "store.diff.budget": {"zh": "预算 {field}：{old} → {new}", "en": "Budget {field}: {old} → {new}"},
+    "store.diff.budget": {"zh": "预算中的{field}：{old} → {new}", "en": "Budget, {field}: {old} → {new}"},
+    "store.diff.available": {"zh": "每月可还：{old} → {new}（{delta}）",
+                             "en": "Money for debt a month: {old} → {new} ({delta})"},
+    "store.diff.field.income": {"zh": "每月到手收入", "en": "monthly take-home income"},
+    "store.diff.field.buffer": {"zh": "应急余量", "en": "safety buffer"},
+    "store.diff.field.monthly": {"zh": "每月可还", "en": "money for debt a month"},
+    "store.diff.field.shock": {"zh": "收入下降", "en": "income drop"},
+    "store.diff.field.shock.loss_pct": {"zh": "收入下降比例（%）", "en": "income drop (%)"},
+    "store.diff.field.shock.months": {"zh": "收入下降持续月数", "en": "months of the income drop"},
+    "store.diff.field.shock.start_month": {"zh": "收入下降开始月份", "en": "first month of the income drop"},
     "store.diff.strategy": {"zh": "还款策略：{old} → {new}", "en": "Strategy: {old} → {new}"},
     "store.diff.method": {"zh": "协商方式：{old} → {new}", "en": "Negotiation method: {old} → {new}"},
     "store.diff.debt_free": {"zh": "预计还清月份：{old} → {new}", "en": "Debt-free month: {old} → {new}"},
@@ -148,6 +162,48 @@ def _value(value: object) -> str:
     if isinstance(value, list):
         return " / ".join(_value(v) for v in value)
     return str(value)
+
+
+def budget_field_label(field: str, lang: str) -> str:
+    """A budget key as people say it: ``income`` → 每月到手收入, ``expenses.rent`` → 房租/房贷.
+
+    >>> budget_field_label("expenses.rent", "zh"), budget_field_label("shock.months", "en")
+    ('房租/房贷', 'months of the income drop')
+    """
+    key = f"budget.cat.{field.split('.', 1)[1]}" if field.startswith("expenses.") else f"store.diff.field.{field}"
+    return t(key, lang) if has(key) else field
+
+
+_MONEY_FIELDS = ("income", "buffer", "monthly")
+
+
+def _budget_value(change: "FieldChange", lang: str, *, new: bool = False) -> str:
+    value = change.new if new else change.old
+    money = change.field in _MONEY_FIELDS or change.field.startswith("expenses.")
+    if money and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_money(value, lang)
+    if money and isinstance(value, list) and all(isinstance(v, (int, float)) for v in value):
+        return " / ".join(format_money(v, lang) for v in value)
+    return _value(value)
+
+
+def _method(key: str | None, lang: str) -> str:
+    if not key:
+        return "—"
+    from ..negotiation import METHODS
+    return METHODS[key].label(lang) if key in METHODS else key
+
+
+def available_per_month(budget: Mapping[str, Any]) -> float | None:
+    """每月可还 of a stored budget (a budget plan's dict, or the older ``{"monthly": [...]}``); None if unreadable."""
+    from ..budget import plan_from_dict
+    if "income" in budget and not isinstance(budget.get("income"), Mapping):
+        plan, _ = plan_from_dict(budget)
+        return cents(plan.available()) if plan is not None else None
+    monthly = budget.get("monthly")
+    if isinstance(monthly, list) and monthly and all(isinstance(v, (int, float)) for v in monthly):
+        return cents(float(monthly[0]))
+    return None
 
 
 def _strategy(key: str, lang: str) -> str:
@@ -198,4 +254,12 @@ def diff_versions(a: PlanVersion, b: PlanVersion) -> PlanDiff:
         negotiation_method=_pair(a.negotiation_method, b.negotiation_method),
         debt_free_month=_pair(sa.debt_free_month, sb.debt_free_month),
         months_to_debt_free=_pair(sa.months_to_debt_free, sb.months_to_debt_free),
-        total_cost=_pair(sa.total_cost, sb.total_cost))
+        total_cost=_pair(sa.total_cost, sb.total_cost),
+        available=_available_pair(a.budget, b.budget))
+
+
+def _available_pair(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[float, float] | None:
+    before, after = available_per_month(old), available_per_month(new)
+    if before is None or after is None or before == after:
+        return None
+    return before, after

@@ -5,6 +5,7 @@
     PlannerError
      └── StorageError          (anything the storage layer refuses)
           ├── ConflictError    (another session changed the client since you loaded it)
+          │    └── WorkspaceConflict (another tab or device saved the workspace since this one loaded it)
           ├── NotFound         (no such client / plan version)
           ├── Unavailable      (the database cannot be reached or opened)
           └── InvalidArchive   (an import zip that is not a planner export, or is damaged)
@@ -28,6 +29,12 @@ register({
               "您的修改没有保存：请重新载入该客户后再操作一次。",
         "en": "Client #{client_id} was changed in another session (you loaded version {expected}, "
               "it is now version {actual}). Your change was NOT saved: reload the client and apply it again."},
+    "store.err.ws_conflict": {
+        "zh": "您的数据已在另一个标签页或设备上被修改（本页载入的是第 {expected} 版，现在是第 {actual} 版）。"
+              "本页的这次修改没有保存，也没有覆盖另一边的修改：请先载入最新数据，再改一次。",
+        "en": "Your data was changed in another tab or on another device (this page loaded version {expected}, "
+              "it is now version {actual}). This change was NOT saved and did not overwrite the other one: "
+              "load the latest data, then make the change again."},
     "store.err.not_found": {"zh": "找不到{what} #{id}（可能已被删除）。",
                             "en": "{what} #{id} was not found (it may have been deleted)."},
     "store.what.client": {"zh": "客户", "en": "Client"},
@@ -75,6 +82,22 @@ class ConflictError(StorageError):
     def __init__(self, *, client_id: int, expected: int, actual: int):
         self.client_id, self.expected, self.actual = client_id, expected, actual
         super().__init__(client_id=client_id, expected=expected, actual=actual)
+
+
+class WorkspaceConflict(ConflictError):
+    """A workspace write carried a stale version (another tab or device saved meanwhile): nothing was written.
+
+    Carries no owner (an owner string may be an e-mail address): only the versions.
+
+    >>> WorkspaceConflict(expected=3, actual=5).message("en").startswith("Your data was changed in another tab")
+    True
+    """
+
+    code = "store.err.ws_conflict"
+
+    def __init__(self, *, expected: int, actual: int):
+        self.client_id, self.expected, self.actual = None, expected, actual
+        StorageError.__init__(self, expected=expected, actual=actual)
 
 
 class NotFound(StorageError, LookupError):

@@ -34,7 +34,8 @@ from .errors import ConflictError, InvalidInputValue, NotFound, Unavailable
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion,
                       SessionNote, as_record, debts_json, dumps)
 from .schema import (CHILD_TABLES, CLIENTS, INCIDENTS, NAME_MAX, NEGOTIATION, PLAN_VERSIONS,
-                     SESSIONS, STATUSES, migrate, new_pseudonym)
+                     SESSIONS, STATUSES, WORKSPACE_HISTORY, WORKSPACES, migrate, new_pseudonym)
+from .workspaces import WorkspaceStore, owner_for
 
 log = logging.getLogger("planner.storage")   # ids and counts only, never names or notes
 
@@ -90,6 +91,12 @@ class Repository:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def workspaces(self) -> "WorkspaceStore":
+        """The workspace store on the same database (see :mod:`planner.storage.workspaces`)."""
+        from .workspaces import WorkspaceStore
+        return WorkspaceStore(self.engine, self.clock)
+
     # ------------------------------------------------------------------ clients
 
     def create_client(self, display_name: str, contact_notes: str = "") -> Client:
@@ -112,7 +119,7 @@ class Repository:
             rows = conn.execute(sa.select(CLIENTS).order_by(CLIENTS.c.updated_at.desc(), CLIENTS.c.id.desc()))
             return [Client(**r._mapping) for r in rows]
 
-    def update_client(self, client_id: int, *, expected_version: int | None = None,
+    def update_client(self, client_id: int, *, expected_version: int,
                       display_name: str | None = None, contact_notes: str | None = None) -> Client:
         changes: dict[str, object] = {}
         if display_name is not None:
@@ -125,20 +132,24 @@ class Repository:
         log.info("client #%d updated to version %d", client_id, client.version)
         return client
 
-    def rename_client(self, client_id: int, display_name: str, *, expected_version: int | None = None) -> Client:
+    def rename_client(self, client_id: int, display_name: str, *, expected_version: int) -> Client:
         return self.update_client(client_id, expected_version=expected_version, display_name=display_name)
 
     def delete_client(self, client_id: int, *, expected_version: int | None = None) -> dict[str, int]:
-        """Delete the client and every row about it, then compact the database file.
+        """Delete the client and every row about it (its working draft and that draft's history
+        included), then compact the database file.
 
         Returns the number of rows deleted per table.
         """
         counts: dict[str, int] = {}
+        draft = owner_for(client_id=client_id)
         with self.engine.begin() as conn:
             self._touch(conn, client_id, expected_version)
             for table in CHILD_TABLES:
                 counts[table.name] = conn.execute(
                     table.delete().where(table.c.client_id == client_id)).rowcount
+            for table in (WORKSPACE_HISTORY, WORKSPACES):
+                counts[table.name] = conn.execute(table.delete().where(table.c.owner == draft)).rowcount
             counts["clients"] = conn.execute(CLIENTS.delete().where(CLIENTS.c.id == client_id)).rowcount
         compact(self.engine)
         log.info("client #%d deleted (%s rows)", client_id, sum(counts.values()))
@@ -151,6 +162,9 @@ class Repository:
                                         .where(t.c.client_id == client_id)).scalar_one() for t in CHILD_TABLES}
             out["clients"] = conn.execute(sa.select(sa.func.count()).select_from(CLIENTS)
                                           .where(CLIENTS.c.id == client_id)).scalar_one()
+            for table in (WORKSPACES, WORKSPACE_HISTORY):
+                out[table.name] = conn.execute(sa.select(sa.func.count()).select_from(table)
+                                               .where(table.c.owner == owner_for(client_id=client_id))).scalar_one()
         return out
 
     # ------------------------------------------------------------------ sessions
@@ -251,8 +265,14 @@ class Repository:
                                 .returning(INCIDENTS.c.id)).scalar_one()
 
     def save_incidents(self, client_id: int, records: Iterable[object], *,
-                       expected_version: int | None = None) -> list[int]:
-        """Replace the client's whole incident log (one transaction)."""
+                       expected_version: int) -> list[int]:
+        """Replace the client's whole incident log (one transaction).
+
+        A read-modify-write: ``expected_version`` (the client version the log was read at) is
+        mandatory, so a log read before another session's append cannot delete that append.
+        """
+        if not isinstance(expected_version, int) or isinstance(expected_version, bool):
+            raise TypeError("save_incidents replaces the whole log: pass the expected_version it was read at")
         payloads = [dumps(as_record(r)) for r in records]
         now = self.clock()
         with self.engine.begin() as conn:
@@ -278,9 +298,14 @@ class Repository:
         """:meth:`delete_client`, then the evidence copies kept for its incidents on this computer
         (``data_dir/evidence/<incident id>/``) unless another client's log has the same incident."""
         from ..rights.evidence import delete_evidence
+        store = self.workspaces
+        drafts = [s.workspace for s in store.history(owner_for(client_id=client_id))]
+        drafts.append(store.load(owner_for(client_id=client_id)).workspace)
         mine = {str(r.get("id") or "") for r in self.load_incidents(client_id)} - {""}
+        mine |= {str(r.get("id") or "") for ws in drafts for r in ws.incidents} - {""}
         counts = self.delete_client(client_id, expected_version=expected_version)
-        counts["evidence_files"] = sum(delete_evidence(data_dir, i) for i in mine - self.incident_ids())
+        counts["evidence_files"] = sum(delete_evidence(data_dir, i)
+                                       for i in mine - self.incident_ids() - store._other_incident_ids())
         return counts
 
     def load_incidents(self, client_id: int) -> list[dict[str, Any]]:

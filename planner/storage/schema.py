@@ -7,7 +7,10 @@ migration is never edited once released: a change is a new entry.
 
 * ``1 initial``: clients, sessions, plan_versions, negotiation_status, incidents;
 * ``2 client_pseudonym``: ``clients.pseudonym`` (a random, stable pseudonym per
-  client for exports and reports), back-filled for clients created at version 1.
+  client for exports and reports), back-filled for clients created at version 1;
+* ``3 workspaces``: ``workspaces`` (one :class:`planner.workspace.Workspace` per
+  owner — ``local``, ``user:<identity>``, ``client:<id>`` — with its own version)
+  and ``workspace_history`` (the last states of each, for undo and restore).
 
 >>> [m.number for m in MIGRATIONS] == list(range(1, LATEST + 1))
 True
@@ -29,6 +32,7 @@ from .pseudonym import pseudonymise
 
 STATUSES: tuple[str, ...] = ("proposed", "accepted", "refused", "no_answer")
 NAME_MAX = 120
+OWNER_MAX = 320          # 'user:' + an e-mail address (RFC 5321 caps it at 254)
 
 _CONVENTION = {"ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
                "ck": "ck_%(table_name)s_%(constraint_name)s",
@@ -84,18 +88,42 @@ def _tables(metadata: sa.MetaData, *, version: int) -> None:
                               name="status"))
     _child(metadata, "incidents",
            sa.Column("record_json", sa.Text, nullable=False))
+    if version >= 3:
+        _workspace_tables(metadata)
+
+
+def _workspace_tables(metadata: sa.MetaData) -> None:
+    """Migration 3: one workspace per owner string, and its recent states."""
+    sa.Table("workspaces", metadata,
+             sa.Column("owner", sa.String(OWNER_MAX), primary_key=True),
+             sa.Column("version", sa.Integer, nullable=False),
+             sa.Column("data_json", sa.Text, nullable=False),
+             sa.Column("created_at", sa.DateTime, nullable=False),
+             sa.Column("updated_at", sa.DateTime, nullable=False))
+    sa.Table("workspace_history", metadata,
+             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+             sa.Column("owner", sa.String(OWNER_MAX), nullable=False, index=True),
+             sa.Column("version", sa.Integer, nullable=False),
+             sa.Column("action", sa.String(40), nullable=False),
+             sa.Column("change_json", sa.Text, nullable=False, server_default="{}"),
+             sa.Column("restored_from", sa.Integer),
+             sa.Column("data_json", sa.Text, nullable=False),
+             sa.Column("created_at", sa.DateTime, nullable=False),
+             sqlite_autoincrement=True)
 
 
 # ----------------------------------------------------------------------------- the schema now
 
 METADATA = sa.MetaData(naming_convention=_CONVENTION)
-_tables(METADATA, version=2)
+_tables(METADATA, version=3)
 CLIENTS = METADATA.tables["clients"]
 SESSIONS = METADATA.tables["sessions"]
 PLAN_VERSIONS = METADATA.tables["plan_versions"]
 NEGOTIATION = METADATA.tables["negotiation_status"]
 INCIDENTS = METADATA.tables["incidents"]
 CHILD_TABLES: tuple[sa.Table, ...] = (SESSIONS, PLAN_VERSIONS, NEGOTIATION, INCIDENTS)
+WORKSPACES = METADATA.tables["workspaces"]
+WORKSPACE_HISTORY = METADATA.tables["workspace_history"]
 
 SCHEMA_VERSION = sa.Table(
     "schema_version", sa.MetaData(naming_convention=_CONVENTION),
@@ -121,6 +149,12 @@ def _m2_client_pseudonym(conn: Connection) -> None:
                      {"p": new_pseudonym(), "id": client_id})
 
 
+def _m3_workspaces(conn: Connection) -> None:
+    v3 = sa.MetaData(naming_convention=_CONVENTION)
+    _workspace_tables(v3)
+    v3.create_all(conn)
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     number: int
@@ -131,6 +165,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "client_pseudonym", _m2_client_pseudonym),
+    Migration(3, "workspaces", _m3_workspaces),
 )
 LATEST = MIGRATIONS[-1].number
 

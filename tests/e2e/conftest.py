@@ -13,6 +13,7 @@ Adding a page to the screenshots is one line in :data:`SCREENSHOT_PAGES` (see ``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -74,20 +75,21 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    require_chromium()
+@contextlib.contextmanager
+def run_server(data_dir: Path, **extra_env: str):
+    """``streamlit run app.py`` on a free loopback port with ``PLANNER_DATA_DIR=data_dir`` (never the user's
+    own data) and ``extra_env`` (e.g. ``PLANNER_PASSWORD``); yields the base URL, stops the server after."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
-    log = open(ROOT / ".pytest_cache" / "e2e-streamlit.log", "w") if (ROOT / ".pytest_cache").is_dir() \
+    log = open(ROOT / ".pytest_cache" / f"e2e-streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() \
         else subprocess.DEVNULL
-    data_dir = tmp_path_factory.mktemp("planner-data")   # never the user's own saved clients
     env = {**os.environ, "PLANNER_DATA_DIR": str(data_dir)}
     env.pop("PLANNER_PASSWORD", None)
     env.pop("DATABASE_URL", None)
+    env.update(extra_env)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -106,6 +108,14 @@ def server(tmp_path_factory):
             proc.kill()
         if log is not subprocess.DEVNULL:
             log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    require_chromium()
+    data_dir = tmp_path_factory.mktemp("planner-data")   # never the user's own saved data
+    with run_server(data_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,8 @@ def test_sample_budget_comparison_download(server, page):
     open_page(page, server, "debts", "zh", ready="[data-testid='stDataFrame']")
     page.get_by_role("button", name="载入示例数据").click()
     wait_idle(page)
+    page.get_by_role("button", name="确定").click()                    # destructive: confirmed first
+    wait_idle(page)
     assert _metric_value(page, "计入的债务") == "7"
 
     # 2. change the budget: income 15,000 → 18,000 raises the money for debt by 3,000
@@ -90,6 +92,11 @@ def test_uploading_a_gbk_file_with_a_bad_value_keeps_it_and_explains(server, pag
 
     open_page(page, server, "debts", "zh", ready="[data-testid='stDataFrame']")
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(upload))
+    page.wait_for_function("() => ['不是数字', '要怎么处理'].some(t => document.body.innerText.includes(t))")
+    wait_idle(page)
+    replace = page.get_by_role("button", name="替换现有表格")     # the table holds the person's own data:
+    if replace.count():                                           # replace or append? (a sample is replaced)
+        replace.click()
     page.wait_for_function("() => document.body.innerText.includes('不是数字')")
     wait_idle(page)
     expect(page.get_by_text("第3行 余额：'八千' 不是数字")).to_be_visible()

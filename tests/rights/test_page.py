@@ -9,6 +9,8 @@ from planner import t
 from planner.rights import write_incidents_csv
 from ui import state
 
+from tests.ui.conftest import ws_section
+
 from .helpers import sample_log
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -135,7 +137,11 @@ def test_edit_and_delete():
     assert len(recs) == len(sample_log()) and recs[0]["summary"] == "changed" and recs[0]["id"] == first["id"]
     at.selectbox(key="rights.form.pick").set_value(first["id"])
     at.button(key="rights.form.delete_btn").click().run()
+    assert first["id"] in [r["id"] for r in records(at)]          # asked first, nothing deleted yet
+    at.button(key="rights.form.delete_btn.yes").click().run()
     assert first["id"] not in [r["id"] for r in records(at)]
+    at.button(key="workspace.undo_notice").click().run()           # and it can be undone
+    assert first["id"] in [r["id"] for r in records(at)]
 
 
 def test_export_round_trips():
@@ -172,8 +178,8 @@ def test_drafts_use_the_lender_kind_and_the_profile(lang):
     shown = "\n".join(str(m.value) for m in at.markdown)
     assert "张三" in shown and "\\*\\*" not in code
     at.text_input(key="rights.draft.name").set_value("李四").run()
-    assert at.session_state["ws.profile"]["name"] == "李四"
-    assert at.session_state["ws.profile"]["lenders"]["招商银行信用卡"]["account_id"] == "6789"
+    assert ws_section(at, "profile")["name"] == "李四"
+    assert ws_section(at, "profile")["lenders"]["招商银行信用卡"]["account_id"] == "6789"
     labels = [b.label for b in at.get("download_button")]
     assert t("ui.rights.download", lang) in labels and t("ui.rights.download_docx", lang) in labels
     assert t("rights.draft.send.lender_stop", lang) in "\n".join(str(i.value) for i in at.info)

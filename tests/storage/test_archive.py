@@ -76,7 +76,7 @@ def test_pseudonymised_export_carries_no_name_or_contact(repo: Repository):
     assert doc["pseudonymised"] is True and doc["client"]["display_name"] == pseudonym
     assert doc["incidents"][0]["record"]["note"] == f"催收员给{pseudonym}的母亲打电话"
     # stable per client: a second export, after a rename, uses the same pseudonym
-    repo.rename_client(client_id, "改名后")
+    repo.rename_client(client_id, "改名后", expected_version=repo.get_client(client_id).version)
     assert json.loads(zipfile.ZipFile(io.BytesIO(repo.export_client(client_id, pseudonymise=True)))
                       .read("client.json"))["client"]["display_name"] == pseudonym
 

@@ -107,7 +107,8 @@ def test_a_change_from_another_session_is_a_conflict_not_an_overwrite(repo):
     client_id = seeded(repo)
     at = run_page(PAGE, "zh")
     open_client(at, client_id)
-    repo.rename_client(client_id, "别的咨询师改了名")          # another session writes meanwhile
+    repo.rename_client(client_id, "别的咨询师改了名",          # another session writes meanwhile
+                       expected_version=repo.get_client(client_id).version)
     next(b for b in at.button if b.label == "保存新版本").click().run()
     assert not at.exception
     assert "已在另一个会话中被修改" in page_texts(at)

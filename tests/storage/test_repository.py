@@ -113,7 +113,9 @@ class TestNegotiationAndIncidents:
                   "details": {"calls": 12, "contacts": ["母亲", "同事"]}}
         first = repo.add_incident(c.id, record)
         assert repo.load_incidents(c.id) == [record]
-        repo.save_incidents(c.id, [record, {**record, "kind": "threat"}])
+        with pytest.raises(TypeError):       # a whole-log replacement must say which version it replaces
+            repo.save_incidents(c.id, [record])
+        repo.save_incidents(c.id, [record, {**record, "kind": "threat"}], expected_version=repo.get_client(c.id).version)
         loaded = repo.list_incidents(c.id)
         assert [i.record["kind"] for i in loaded] == ["call_contacts", "threat"]
         assert first not in {i.id for i in loaded}
@@ -133,10 +135,11 @@ def test_delete_removes_every_row_of_that_client_only(repo: Repository):
         repo.record_negotiation(c.id, "借呗", "proposed", status_date=date(2025, 3, 1))
         repo.add_incident(c.id, {"kind": "call"})
     counts = repo.delete_client(gone.id)
-    assert counts == {"sessions": 1, "plan_versions": 1, "negotiation_status": 1, "incidents": 1, "clients": 1}
+    assert counts == {"sessions": 1, "plan_versions": 1, "negotiation_status": 1, "incidents": 1, "clients": 1,
+                      "workspaces": 0, "workspace_history": 0}
     assert set(repo.references_to(gone.id).values()) == {0}
     assert repo.references_to(keep.id) == {"sessions": 1, "plan_versions": 1, "negotiation_status": 1,
-                                           "incidents": 1, "clients": 1}
+                                           "incidents": 1, "clients": 1, "workspaces": 0, "workspace_history": 0}
 
 
 def test_foreign_keys_are_enforced(repo: Repository):
@@ -171,8 +174,9 @@ def test_deleting_a_client_deletes_its_evidence_copies_but_not_shared_ones(repo:
     from planner.rights import store_evidence, stored_evidence
     data = tmp_path / "evidence-root"
     keep, gone = repo.create_client("保留"), repo.create_client(CLIENT_NAME)
-    repo.save_incidents(gone.id, [{"id": "own1", "lender": "某网贷"}, {"id": "shared", "lender": "某网贷"}])
-    repo.save_incidents(keep.id, [{"id": "shared", "lender": "某网贷"}])
+    repo.save_incidents(gone.id, [{"id": "own1", "lender": "某网贷"}, {"id": "shared", "lender": "某网贷"}],
+                        expected_version=1)
+    repo.save_incidents(keep.id, [{"id": "shared", "lender": "某网贷"}], expected_version=1)
     for incident in ("own1", "shared"):
         store_evidence(data, incident, "通话录音.m4a", b"audio")
         store_evidence(data, incident, "截图.png", b"png")

@@ -43,6 +43,12 @@ def run_page(page: str, lang: str = "zh", *, state: Mapping[str, object] | None 
     return at
 
 
+def ws_section(at: AppTest, name: str):
+    """One section of the workspace the app holds for this AppTest session (``ui.state.get_section``)."""
+    from ui import state
+    return getattr(at.session_state[state.WS_DATA], name)
+
+
 def page_texts(at: AppTest) -> str:
     """Every text the page shows in messages, markdown, captions, titles and metrics (one string)."""
     parts = []

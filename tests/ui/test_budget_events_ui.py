@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import page_texts, run_page
+from tests.ui.conftest import page_texts, run_page, ws_section
 
 PAGE = "ui/pages/budget.py"
 
@@ -14,7 +14,7 @@ def test_events_and_exclusion_feed_the_month_list():
     texts = page_texts(at)
     assert "Money for debt in the first months: ¥18,500 → ¥8,500 → ¥13,500" in texts
     at.multiselect(key="budget.events.excluded").set_value(["表哥借款", "招联消费金融"]).run()
-    assert at.session_state["ws.settings"]["excluded_debts"] == ["表哥借款", "招联消费金融"]
+    assert ws_section(at, "settings")["excluded_debts"] == ["表哥借款", "招联消费金融"]
     assert "¥17,680 → ¥7,680" in page_texts(at)          # 招联's ¥820 a month is now an expense
     at.switch_page("ui/pages/month.py").run()
     month = page_texts(at)

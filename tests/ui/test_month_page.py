@@ -7,7 +7,7 @@ from datetime import date
 from icalendar import Calendar
 
 from planner import read_debts_csv, simulate
-from tests.ui.conftest import ROOT, page_texts, run_page
+from tests.ui.conftest import ROOT, page_texts, run_page, ws_section
 
 PAGE = "ui/pages/month.py"
 
@@ -54,7 +54,7 @@ def test_record_an_acceptance_changes_the_list():
     at.button(key="month.f.ans.submit").click()
     at.run()
     assert not at.exception
-    answers = at.session_state["ws.negotiation"]["answers"]
+    answers = ws_section(at, "negotiation")["answers"]
     assert answers["借呗"]["status"] == "accepted" and answers["借呗"]["monthly"] == "300"
     texts = page_texts(at)
     assert "as agreed" in texts
@@ -72,7 +72,7 @@ def test_record_a_payment_and_bad_input_is_shown_and_kept():
     at.button(key="month.f.pay.submit").click()
     at.run()
     assert "Recorded." in page_texts(at)
-    pays = at.session_state["ws.payments"]
+    pays = ws_section(at, "payments")
     assert len(pays) == 1 and pays[0]["amount"] == "1,000"
 
 
@@ -80,7 +80,7 @@ def test_save_plan_then_progress_and_replan():
     at = run_page(PAGE, "en")
     at.button(key="month.f.start_plan").click().run()
     assert not at.exception
-    hist = at.session_state["ws.settings"]["plan_history"]
+    hist = ws_section(at, "settings")["plan_history"]
     assert len(hist) == 1
     texts = page_texts(at)
     assert "Plan tracked" in texts and len(at.dataframe) == 1
@@ -88,7 +88,7 @@ def test_save_plan_then_progress_and_replan():
     at.run()
     at.button(key="month.f.replan").click().run()
     assert not at.exception
-    assert len(at.session_state["ws.settings"]["plan_history"]) == 2
+    assert len(ws_section(at, "settings")["plan_history"]) == 2
     assert "Paid off: 借呗" in page_texts(at)
     assert all(r["name"] != "借呗" for r in at.session_state["debts.rows"])
 
@@ -122,7 +122,7 @@ def test_next_step_letter_and_letters_section():
     labels = [str(b.proto.label) for b in at.get("download_button")]
     assert any("contract and an itemised statement" in lab for lab in labels)
     at.button(key="month.done.借呗.followup_letter").click().run()
-    assert "followup_letter" in at.session_state["ws.followups"]["lenders"]["借呗"]["done"]
+    assert "followup_letter" in ws_section(at, "followups")["lenders"]["借呗"]["done"]
     assert "lender's own complaint channel" in page_texts(at)
 
 
@@ -140,13 +140,14 @@ def test_saved_plan_version_carries_the_agreed_terms():
     at = run_page(PAGE, "en", state={"ws.negotiation": {"answers": {"借呗": {"status": "accepted", "monthly": "300",
                                                                                "rate": "0"}}}})
     at.button(key="month.f.start_plan").click().run()
-    saved = {d["name"]: d for d in at.session_state["ws.settings"]["plan_history"][0]["debts"]}
+    saved = {d["name"]: d for d in ws_section(at, "settings")["plan_history"][0]["debts"]}
     assert saved["借呗"]["min_payment"] == 300.0 and saved["借呗"]["annual_rate"] == 0.0
 
 
-def test_the_pdf_follows_the_agreed_terms():
+def test_the_pdf_follows_the_agreed_terms(tmp_path, monkeypatch):
     state = {"ws.negotiation": {"answers": {"借呗": {"status": "accepted", "monthly": "333.33", "rate": "0"}}}}
     at = run_page("ui/pages/report.py", "en", state=state)
     assert "follows the agreed terms for: 借呗" in page_texts(at)
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path))      # another person's workspace: no agreement
     plain = run_page("ui/pages/report.py", "en")
     assert "agreed terms" not in page_texts(plain)

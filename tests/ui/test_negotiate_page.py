@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planner import BudgetPlan
-from tests.ui.conftest import page_texts, run_page
+from tests.ui.conftest import page_texts, run_page, ws_section
 from ui import state
 
 PAGE = "ui/pages/negotiate.py"
@@ -98,7 +98,7 @@ def test_profile_is_entered_once_and_stored_in_the_workspace():
                                                                 "重庆蚂蚁消费金融有限公司"}},
                                             "added_rows": [], "deleted_rows": []}
     at.run()
-    stored = at.session_state["ws.profile"]
+    stored = ws_section(at, "profile")
     assert stored["name"] == "王五" and stored["lenders"]["借呗"]["account_id"] == "20240501"
     at.selectbox(key=state.NEG_LENDER).set_value("借呗").run()
     assert "申请人：王五" in at.code[0].value and "致：重庆蚂蚁消费金融有限公司" in at.code[0].value

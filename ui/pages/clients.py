@@ -9,34 +9,31 @@ import pandas as pd
 import streamlit as st
 
 import ui.text.clients  # noqa: F401  (registers this page's texts)
-from planner import (BudgetPlan, InvalidInput, STRATEGIES, format_money, format_month, settings, t)
+from planner import (STRATEGIES, format_money, format_month, settings, t)
 from planner.negotiation import METHODS
 from planner.storage import (STATUSES, Client, InvalidArchive, NotFound, PlanSummary, Repository,
-                             StorageError, database_url, diff_versions, sqlite_path, status_label)
-from ui import cached, state
+                             StorageError, diff_versions, owner_for, status_label)
+from ui import cached, state, store
+from ui.workspace_ui import local_time
 
 W = state.CLIENT_FORM            # widget keys: f"{W}.<name>"
-
-
-@st.cache_resource(show_spinner=False)
-def _open_repository(url: str) -> Repository:
-    return Repository.open(url)
+FLASH = f"{W}.flash"             # a success message shown after the rerun that refreshes the lists
 
 
 def _repository(lang: str) -> Repository | None:
-    try:
-        return _open_repository(database_url())
-    except (StorageError, settings.SettingError) as e:
-        detail = e.message(lang) if isinstance(e, StorageError) else str(e)
-        st.error(t("ui.clients.db_error", lang, detail=detail))
-        return None
+    repo = store.repository()
+    if repo is None:
+        st.error(t("ui.clients.db_error", lang, detail=store.error(lang) or "?"))
+    return repo
 
 
 def _where(repo: Repository, lang: str) -> str:
-    path = sqlite_path(repo.engine)
-    if path is not None:
-        return t("ui.clients.where.sqlite", lang, path=str(path))
-    return t("ui.clients.where.postgresql", lang)
+    """Where the files are kept, in words (the path is for an administrator: the My data page's details)."""
+    return t("ui.clients.where.postgresql" if repo.backend == "postgresql" else "ui.clients.where.sqlite", lang)
+
+
+def _flash(message: str) -> None:
+    st.session_state[FLASH] = message
 
 
 def _today() -> date:
@@ -46,24 +43,17 @@ def _today() -> date:
 # --------------------------------------------------------------------------- open client
 
 def _open(repo: Repository, client: Client, lang: str) -> None:
-    """Make ``client`` the open one and load its latest plan into the working state."""
+    """Make ``client`` the open one: every page now shows its working draft (its own workspace, autosaved;
+    a client without a draft starts from its latest saved plan and stored incident log, else empty)."""
     st.session_state[state.CLIENT_ID] = client.id
     st.session_state[state.CLIENT_VERSION] = client.version
+    state.load()                       # owner client:<id>; every page's working state is reset to it
     latest = repo.latest_plan_version(client.id)
     if latest is None:
-        st.success(t("ui.clients.opened_empty", lang, name=client.display_name))
-        return
-    try:
-        state.set_debts(latest.debts)
-    except InvalidInput as e:
-        st.error("; ".join(e.messages(lang)))
-    try:
-        state.set_budget_plan(BudgetPlan.from_dict(latest.budget))
-    except InvalidInput as e:
-        st.warning(t("ui.clients.budget_not_loaded", lang, detail="; ".join(e.messages(lang))))
-    state.set_incident_records(repo.load_incidents(client.id))
-    st.success(t("ui.clients.opened", lang, name=client.display_name, label=latest.label or f"#{latest.id}",
-                 date=latest.created_at.date().isoformat()))
+        _flash(t("ui.clients.opened_empty", lang, name=client.display_name))
+    else:
+        _flash(t("ui.clients.opened", lang, name=client.display_name, label=latest.label or f"#{latest.id}",
+                 date=local_time(latest.created_at, lang)))
 
 
 def _open_client(repo: Repository) -> Client | None:
@@ -93,11 +83,22 @@ def _write(fn, lang: str, **kwargs):
 
 
 def _reload(repo: Repository, client_id: int) -> None:
+    """Reload the client: its version, its working draft, and the stored incident log merged into the draft
+    (records another session stored appear; this session's own records stay), so a later "save to the
+    file" carries the version it really replaces."""
     st.session_state[state.CLIENT_VERSION] = repo.get_client(client_id).version
+    state.load()
+    stored = repo.load_incidents(client_id)
+    ids = {str(r.get("id") or "") for r in stored}
+    working = state.get_incident_records()
+    merged = stored + [r for r in working if str(r.get("id") or "") not in ids or not r.get("id")]
+    if merged != working:
+        state.set_incident_records(merged, action="edit")
+    _flash(t("ui.clients.reloaded", state.lang()))
 
 
 def _close() -> None:
-    st.session_state[state.CLIENT_ID] = None
+    st.session_state[state.CLIENT_ID] = None       # the next run shows this counsellor's own workspace
 
 
 # --------------------------------------------------------------------------- list and create
@@ -112,7 +113,7 @@ def _client_list(repo: Repository, lang: str) -> None:
         st.dataframe(pd.DataFrame({
             t("ui.clients.col.name", lang): [c.display_name for c in clients],
             t("ui.clients.col.pseudonym", lang): [c.pseudonym for c in clients],
-            t("ui.clients.col.updated", lang): [c.updated_at.strftime("%Y-%m-%d %H:%M") for c in clients],
+            t("ui.clients.col.updated", lang): [local_time(c.updated_at, lang) for c in clients],
             t("ui.clients.col.versions", lang): [counts[c.id] for c in clients],
         }), hide_index=True, width="stretch")
         by_id = {c.id: c for c in clients}
@@ -123,19 +124,27 @@ def _client_list(repo: Repository, lang: str) -> None:
                               key=f"{W}.choose")
         if st.button(t("ui.clients.open", lang), key=f"{W}.open", type="primary"):
             _open(repo, by_id[choice], lang)
+            st.rerun()
     with st.expander(t("ui.clients.new", lang), expanded=not clients):
         with st.form(f"{W}.new", clear_on_submit=True):
             name = st.text_input(t("ui.clients.name", lang), help=t("ui.clients.name_help", lang), key=f"{W}.new_name")
             contact = st.text_area(t("ui.clients.contact", lang), key=f"{W}.new_contact")
+            carry = st.checkbox(t("ui.clients.carry", lang), value=True, key=f"{W}.new_carry",
+                                help=t("ui.clients.carry_help", lang))
             if st.form_submit_button(t("ui.clients.create", lang)):
                 try:
                     client = repo.create_client(name, contact_notes=contact)
                 except StorageError as e:
                     st.error(e.message(lang))
                 else:
+                    if carry:        # the debts, budget … typed before creating the file become its draft
+                        draft = state.workspace().with_changes(is_sample=False)
+                        repo.workspaces.save(owner_for(client_id=client.id), draft, expected_version=0)
                     st.session_state[state.CLIENT_ID] = client.id
                     st.session_state[state.CLIENT_VERSION] = client.version
-                    st.success(t("ui.clients.created", lang, name=client.display_name))
+                    state.load()
+                    _flash(t("ui.clients.created", lang, name=client.display_name))
+                    st.rerun()          # the list above now shows the new client
 
 
 # --------------------------------------------------------------------------- plan versions
@@ -168,7 +177,7 @@ def _save_version(repo: Repository, client: Client, lang: str) -> None:
     st.caption(t("ui.clients.save_what", lang, n=len(debts), budget=format_money(plan.available(), lang),
                  strategy=STRATEGIES[strategy].label(lang), when=format_month(summary.debt_free_month, lang)))
     methods = [None, *METHODS]
-    chosen = st.session_state.get(state.NEG_METHOD)
+    chosen = state.get_section("negotiation").get("method")     # kept in the workspace: never resets
     with st.form(f"{W}.save"):
         label = st.text_input(t("ui.clients.label", lang), key=f"{W}.label",
                               value=t("ui.clients.label_default", lang, date=_today().isoformat()))
@@ -180,11 +189,15 @@ def _save_version(repo: Repository, client: Client, lang: str) -> None:
             new_id = _write(repo.save_plan_version, lang, client_id=client.id, debts=debts, budget=plan,
                             strategy=strategy, label=label, negotiation_method=method, summary=summary)
             if new_id is not None:
-                st.success(t("ui.clients.saved", lang, id=new_id))
+                if method != chosen:
+                    state.set_section("negotiation", {**state.get_section("negotiation"), "method": method})
+                    st.session_state.pop(state.NEG_METHOD, None)      # the negotiate page follows
+                _flash(t("ui.clients.saved", lang, id=new_id))
+                st.rerun()          # the version counts and the list refresh
 
 
 def _version_label(v, lang: str) -> str:
-    return t("ui.clients.version_option", lang, id=v.id, label=v.label, date=v.created_at.date().isoformat())
+    return t("ui.clients.version_option", lang, id=v.id, label=v.label, date=local_time(v.created_at, lang))
 
 
 def _versions(repo: Repository, client: Client, lang: str) -> None:
@@ -195,7 +208,7 @@ def _versions(repo: Repository, client: Client, lang: str) -> None:
         return
     st.dataframe(pd.DataFrame({
         t("ui.clients.col.version", lang): [f"#{v.id}" for v in versions],
-        t("ui.clients.col.saved_at", lang): [v.created_at.strftime("%Y-%m-%d %H:%M") for v in versions],
+        t("ui.clients.col.saved_at", lang): [local_time(v.created_at, lang) for v in versions],
         t("ui.clients.col.label", lang): [v.label for v in versions],
         t("ui.clients.col.strategy", lang): [STRATEGIES[v.strategy].label(lang) if v.strategy in STRATEGIES
                                              else v.strategy for v in versions],
@@ -301,10 +314,12 @@ def _incidents(repo: Repository, client: Client, lang: str) -> None:
     st.caption(t("ui.clients.inc_intro", lang, n=len(working), m=len(stored)))
     left, right = st.columns(2)
     if left.button(t("ui.clients.inc_save", lang), key=f"{W}.inc_save"):
+        # replaces the stored log: carries the client version it was loaded at (a newer log is a conflict)
         if _write(repo.save_incidents, lang, client_id=client.id, records=working) is not None:
             st.success(t("ui.clients.inc_saved", lang, n=len(working)))
     if right.button(t("ui.clients.inc_load", lang), key=f"{W}.inc_load"):
         state.set_incident_records(stored)
+        st.session_state[state.CLIENT_VERSION] = repo.get_client(client.id).version
         st.success(t("ui.clients.inc_loaded", lang, n=len(stored)))
 
 
@@ -329,7 +344,7 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
             st.error(e.message(lang))
             return
         st.session_state[state.CLIENT_ID] = None
-        st.success(t("ui.clients.deleted", lang))
+        _flash(t("ui.clients.deleted", lang))
         st.rerun()
 
 
@@ -346,7 +361,9 @@ def _import(repo: Repository, lang: str) -> None:
             client = repo.get_client(new_id)
             st.session_state[state.CLIENT_ID] = client.id
             st.session_state[state.CLIENT_VERSION] = client.version
-            st.success(t("ui.clients.imported", lang, name=client.display_name))
+            state.load()
+            _flash(t("ui.clients.imported", lang, name=client.display_name))
+            st.rerun()
 
 
 # --------------------------------------------------------------------------- page
@@ -354,7 +371,7 @@ def _import(repo: Repository, lang: str) -> None:
 def _client_file(repo: Repository, client: Client, lang: str) -> None:
     st.divider()
     st.subheader(t("ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
-                   version=st.session_state.get(state.CLIENT_VERSION, client.version)))
+                   versions=len(repo.list_plan_versions(client.id))))
     reload_col, close_col, _ = st.columns([1, 1, 3])
     reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=_reload, args=(repo, client.id))
     close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=_close)
@@ -380,6 +397,9 @@ def render() -> None:
     if repo is None:
         return
     st.caption(t("ui.clients.intro", lang, where=_where(repo, lang)))
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.success(message)
     _client_list(repo, lang)
     _import(repo, lang)
     client = _open_client(repo)

@@ -10,7 +10,9 @@ import streamlit as st
 import ui.text.debts  # noqa: F401  (registers this page's texts)
 from planner import (DebtKind, column_label, format_money, portfolio_totals, read_debts_csv, t,
                      write_debts_csv)
-from ui import state
+from ui import state, workspace_ui
+
+PENDING = "debts.pending_upload"      # an uploaded file waiting for "replace or append?"
 
 
 def _label(column: str, lang: str) -> str:
@@ -36,14 +38,41 @@ def _cell(value: object) -> str:
 
 
 def _on_upload() -> None:
-    """Import the uploaded CSV: on success its rows replace the table (as typed, errors included)."""
+    """Import the uploaded CSV (rows as typed, errors included): into an empty or sample table at once,
+    else the person chooses replace or append (both undoable)."""
     file = st.session_state.get(state.DEBT_UPLOAD)
     if file is None:
         return
     imported = read_debts_csv(file.getvalue())
+    has_own_rows = any(v for row in state.debt_rows() for v in row.values()) and not state.workspace().is_sample
+    if imported.rows and has_own_rows:
+        st.session_state[PENDING] = imported
+        return
     if imported.rows:
-        state.set_debt_rows(imported.rows)
+        state.set_debt_rows(imported.rows, action="replace_csv")
     st.session_state[state.DEBT_IMPORT] = imported
+
+
+def _apply_upload(mode: str | None) -> None:
+    imported = st.session_state.pop(PENDING, None)
+    if imported is None or mode is None:
+        return
+    rows = imported.rows if mode == "replace" else state.debt_rows() + list(imported.rows)
+    state.set_debt_rows(rows, action=f"{mode}_csv")
+    st.session_state[state.DEBT_IMPORT] = imported
+
+
+def _upload_choice(lang: str) -> None:
+    imported = st.session_state.get(PENDING)
+    if imported is None:
+        return
+    with st.container(border=True):
+        st.warning(t("ws.upload.question", lang, n=len(imported.rows), m=len(state.debt_rows())))
+        a, b, c = st.columns(3)
+        a.button(t("ws.upload.replace", lang), key="debts.upload_replace", on_click=_apply_upload, args=("replace",),
+                 type="primary")
+        b.button(t("ws.upload.append", lang), key="debts.upload_append", on_click=_apply_upload, args=("append",))
+        c.button(t("ws.upload.cancel", lang), key="debts.upload_cancel", on_click=_apply_upload, args=(None,))
 
 
 def _import_report(lang: str) -> None:
@@ -65,12 +94,15 @@ def render() -> None:
     st.caption(t("ui.debts.intro", lang))
 
     left, mid, right = st.columns([1, 1, 3])
-    left.button(t("ui.debts.load_sample", lang), on_click=state.load_sample, key="debts.btn_sample")
-    mid.button(t("ui.debts.start_empty", lang), on_click=state.start_empty, key="debts.btn_empty",
-               help=t("ui.debts.start_empty_help", lang))
+    workspace_ui.confirm_button("debts.btn_sample", t("ui.debts.load_sample", lang), state.load_sample,
+                                what=t("ws.confirm.sample", lang), lang=lang, container=left)
+    workspace_ui.confirm_button("debts.btn_empty", t("ui.debts.start_empty", lang), state.start_empty,
+                                what=t("ws.confirm.start_empty", lang), lang=lang, container=mid,
+                                help=t("ui.debts.start_empty_help", lang))
     with right:
         st.file_uploader(t("ui.debts.upload", lang), type=["csv", "txt"], key=state.DEBT_UPLOAD,
                          on_change=_on_upload)
+    _upload_choice(lang)
     _import_report(lang)
 
     base = pd.DataFrame(state.debt_editor_base(), columns=list(state.DEBT_COLUMNS), dtype="string")

@@ -148,9 +148,28 @@ def overrides_from_editor(base: pd.DataFrame, edited: pd.DataFrame) -> dict[str,
     return out
 
 
+def _with_saved(base: pd.DataFrame, saved: dict) -> pd.DataFrame:
+    """The automatic plan with the hand adjustments kept in the workspace applied (what the editor shows)."""
+    shown = base.copy()
+    column = {v: k for k, v in _ED_TO_OVERRIDE.items()}
+    for i, lender in enumerate(shown["lender"]):
+        for key, value in (saved.get(str(lender)) or {}).items():
+            if key in column:
+                shown[column[key]] = shown[column[key]].astype(object)
+                shown.at[i, column[key]] = value
+    return shown
+
+
+def _reset_adjustments() -> None:
+    state.set_section("negotiation", {**state.get_section("negotiation"), "overrides": {}})
+    st.session_state[state.NEG_EDITOR_VERSION] = st.session_state.get(state.NEG_EDITOR_VERSION, 0) + 1
+
+
 def _adjust(debts: tuple[Debt, ...], lang: str) -> dict[str, dict[str, object]]:
     st.session_state.setdefault(state.NEG_EDITOR_VERSION, 0)
-    base = _editor_base(debts)
+    auto = _editor_base(debts)
+    saved = state.get_section("negotiation").get("overrides") or {}      # kept in the workspace
+    base = _with_saved(auto, saved)
     with st.expander(t("ui.neg.adjust", lang)):
         st.caption(t("ui.neg.adjust_help", lang))
         c = lambda k: t(f"ui.neg.ed.{k}", lang)  # noqa: E731
@@ -169,10 +188,12 @@ def _adjust(debts: tuple[Debt, ...], lang: str) -> dict[str, dict[str, object]]:
                 "settlement": st.column_config.NumberColumn(c("settlement"), min_value=0.0, max_value=99.0,
                                                             format="%.1f"),
             })
-        if st.button(t("ui.neg.reset", lang), key=f"{state.NEG_EDITOR}.reset", icon=":material/restart_alt:"):
-            st.session_state[state.NEG_EDITOR_VERSION] += 1
-            st.rerun()
-    return overrides_from_editor(base, edited)
+        st.button(t("ui.neg.reset", lang), key=f"{state.NEG_EDITOR}.reset", icon=":material/restart_alt:",
+                  on_click=_reset_adjustments)
+    overrides = overrides_from_editor(auto, edited)
+    if overrides != saved:
+        state.set_section("negotiation", {**state.get_section("negotiation"), "overrides": overrides})
+    return overrides
 
 
 # --------------------------------------------------------------------------- sections

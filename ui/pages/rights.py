@@ -15,7 +15,7 @@ from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RU
                             Incident, available_drafts, check_evidence, check_log, draft_docx, incident_to_row,
                             incidents_from_records, parse_incident_row, profile_fields, read_incidents_csv,
                             render_draft, rights_summary, store_evidence, summarize, write_incidents_csv)
-from ui import state
+from ui import state, workspace_ui
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -174,8 +174,9 @@ def _log_table(lang: str, incidents: list[Incident], hits) -> None:
     c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
     picked = c1.selectbox(t("ui.rights.pick", lang), ids, format_func=labels.get, key=f"{F}.pick")
     c2.button(t("ui.rights.edit", lang), on_click=_load_for_edit, args=(picked,), key=f"{F}.edit_btn")
-    c3.button(t("ui.rights.delete", lang), on_click=_delete, args=(picked,), key=f"{F}.delete_btn",
-              help=t("ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
+    workspace_ui.confirm_button(f"{F}.delete_btn", t("ui.rights.delete", lang), _delete, args=(picked,),
+                                what=t("ws.confirm.delete_incident", lang), lang=lang, container=c3,
+                                help=t("ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
 
 
 def _import_export(lang: str, incidents: list[Incident]) -> None:

@@ -9,6 +9,9 @@ register({
     "store.auth.intro": {"zh": "本机构的规划工具受密码保护。输入密码后才能看到任何客户资料。",
                          "en": "This agency's planner is password-protected. No client data is shown before you sign in."},
     "store.auth.password": {"zh": "密码", "en": "Password"},
+    "store.auth.user": {"zh": "您的用户名", "en": "Your user name"},
+    "store.auth.user_help": {"zh": "每个用户名有自己单独保存的数据，别的用户看不到。",
+                             "en": "Each user name has its own saved data that other users never see."},
     "store.auth.enter": {"zh": "进入", "en": "Sign in"},
     "store.auth.wrong": {"zh": "密码不对，请重试。", "en": "Wrong password, try again."},
     "store.auth.signed_in": {"zh": ":material/key: 已用密码登录", "en": ":material/key: Signed in with the password"},
@@ -29,7 +32,8 @@ register({
               "数据保存在 {where}。",
         "en": "Save each client's debts, budget, plan versions, negotiation outcomes and incident log; open them "
               "at the next session and see what changed. Data is stored in {where}."},
-    "ui.clients.where.sqlite": {"zh": "本机文件 {path}", "en": "the local file {path}"},
+    "ui.clients.where.sqlite": {"zh": "这台电脑上的本地数据库文件里（不会上传）",
+                                "en": "a local database file on this computer (never uploaded)"},
     "ui.clients.where.postgresql": {"zh": "机构的 PostgreSQL 数据库", "en": "the agency's PostgreSQL database"},
     "ui.clients.db_error": {"zh": "无法打开数据库：{detail}", "en": "Cannot open the database: {detail}"},
     "ui.clients.list": {"zh": "客户列表", "en": "Client list"},
@@ -40,10 +44,16 @@ register({
     "ui.clients.col.versions": {"zh": "方案版本数", "en": "Plan versions"},
     "ui.clients.choose": {"zh": "选择客户", "en": "Choose a client"},
     "ui.clients.open": {"zh": "打开（载入最新方案）", "en": "Open (load the latest plan)"},
-    "ui.clients.opened": {"zh": "已打开 {name}：载入了方案版本「{label}」（{date}）的债务和预算。",
-                          "en": "Opened {name}: loaded the debts and budget of plan version “{label}” ({date})."},
-    "ui.clients.opened_empty": {"zh": "已打开 {name}：还没有保存过方案，当前的债务和预算保持不变。",
-                                "en": "Opened {name}: no plan saved yet, the current debts and budget are unchanged."},
+    "ui.clients.opened": {"zh": "已打开 {name}：所有页面现在显示该客户的工作稿（最近的方案版本「{label}」，{date}）。",
+                          "en": "Opened {name}: every page now shows this client's working draft (latest plan "
+                                "version “{label}”, {date})."},
+    "ui.clients.opened_empty": {"zh": "已打开 {name}：所有页面现在显示该客户的工作稿（还没有保存过方案版本）。",
+                                "en": "Opened {name}: every page now shows this client's working draft (no plan "
+                                      "version saved yet)."},
+    "ui.clients.reloaded": {"zh": "已重新载入该客户的最新数据。", "en": "The client's latest data was reloaded."},
+    "ui.clients.carry": {"zh": "把现在各页面上的数据（债务、预算、催收记录等）带入新客户",
+                         "en": "Carry the data now on the pages (debts, budget, incidents …) into the new client"},
+    "ui.clients.carry_help": {"zh": "不勾选：新客户从空白开始。", "en": "Unticked: the new client starts empty."},
     "ui.clients.budget_not_loaded": {"zh": "该版本的预算无法载入（{detail}），预算保持不变。",
                                      "en": "The budget of that version could not be loaded ({detail}); "
                                            "the budget is unchanged."},
@@ -54,8 +64,8 @@ register({
     "ui.clients.contact": {"zh": "联系方式备注（可选）", "en": "Contact notes (optional)"},
     "ui.clients.create": {"zh": "新建", "en": "Create"},
     "ui.clients.created": {"zh": "已新建客户 {name}。", "en": "Client {name} created."},
-    "ui.clients.current": {"zh": "当前客户：{name}（化名 {pseudonym}，第 {version} 版）",
-                           "en": "Current client: {name} (pseudonym {pseudonym}, version {version})"},
+    "ui.clients.current": {"zh": "当前客户：{name}（化名 {pseudonym}，已存 {versions} 个方案版本）",
+                           "en": "Current client: {name} (pseudonym {pseudonym}, {versions} plan versions saved)"},
     "ui.clients.gone": {"zh": "之前打开的客户已不存在（可能已被删除）。", "en": "The client you had open no longer exists "
                                                                  "(it may have been deleted)."},
     "ui.clients.reload": {"zh": "重新载入客户", "en": "Reload the client"},
@@ -83,7 +93,7 @@ register({
     "ui.clients.versions": {"zh": "已保存的版本", "en": "Saved versions"},
     "ui.clients.no_versions": {"zh": "还没有保存过方案版本。", "en": "No plan version saved yet."},
     "ui.clients.col.version": {"zh": "版本", "en": "Version"},
-    "ui.clients.col.saved_at": {"zh": "保存时间（UTC）", "en": "Saved (UTC)"},
+    "ui.clients.col.saved_at": {"zh": "保存时间", "en": "Saved"},
     "ui.clients.col.label": {"zh": "说明", "en": "Label"},
     "ui.clients.col.strategy": {"zh": "策略", "en": "Strategy"},
     "ui.clients.col.debts": {"zh": "债务笔数", "en": "Debts"},
@@ -126,11 +136,12 @@ register({
     "ui.clients.no_sessions": {"zh": "还没有面谈记录。", "en": "No session notes yet."},
     # incidents
     "ui.clients.inc_intro": {
-        "zh": "「维权」页的催收记录在当前浏览器会话里；在这里把它存入客户档案，或从档案载入。当前会话有 {n} 条，档案里有 {m} 条。",
-        "en": "The Rights page's incident log lives in this browser session; save it to the client's file here, "
-              "or load it from the file. This session has {n}, the file has {m}."},
+        "zh": "「维权」页的催收记录自动保存在该客户的工作稿里（{n} 条）；在这里把它存为档案中的正式记录（导出和报告用），"
+              "或从档案载入。档案里有 {m} 条。",
+        "en": "The Rights page's incident log is saved automatically in this client's working draft ({n}); store it "
+              "here as the file's record (used by exports and reports), or load it from the file. The file has {m}."},
     "ui.clients.inc_save": {"zh": "保存到档案（替换档案里的记录）", "en": "Save to the file (replaces the stored log)"},
-    "ui.clients.inc_load": {"zh": "从档案载入（替换当前会话的记录）", "en": "Load from the file (replaces this session's log)"},
+    "ui.clients.inc_load": {"zh": "从档案载入（替换工作稿中的记录，可撤销）", "en": "Load from the file (replaces the draft's log; undoable)"},
     "ui.clients.inc_saved": {"zh": "已保存 {n} 条催收记录。", "en": "{n} incidents saved."},
     "ui.clients.inc_loaded": {"zh": "已载入 {n} 条催收记录。", "en": "{n} incidents loaded."},
     # export / import / delete
