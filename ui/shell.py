@@ -8,10 +8,12 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import auth, state
+from ui import auth, guard, state
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+# Shipped with the app and sent inline (an SVG becomes a data: URL): the browser fetches no icon from any CDN.
+FAVICON = ROOT / "ui" / "assets" / "favicon.svg"
 
 
 def _load_texts() -> None:
@@ -23,7 +25,7 @@ def _load_texts() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=":material/savings:", layout="wide")
+    st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=str(FAVICON), layout="wide")
     _load_texts()
     lang = state.lang()
     pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url)
@@ -34,6 +36,6 @@ def main() -> None:
     if not auth.gate():
         st.stop()
     if pages:
-        st.navigation(pages).run()
+        guard.run_guarded(st.navigation(pages).run, lang)   # no traceback reaches the browser or the log
     else:
         st.title(t("shell.title", lang))

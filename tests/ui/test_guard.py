@@ -1,0 +1,92 @@
+"""Issue 11 item 7: no traceback, no exception text in the browser; no user data in the server log."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+
+import pytest
+from streamlit import config as st_config
+from streamlit.testing.v1 import AppTest
+
+import ui.shell
+from tests.ui.conftest import APP, ROOT, page_texts
+from ui import guard
+
+SECRET = "张三-evidence-13800138000.jpg"
+RAISING_PAGE = f'''
+import streamlit as st
+st.title("raising")
+st.session_state["guard.ran"] = True
+raise FileNotFoundError("[Errno 2] No such file: {SECRET!r}")
+'''
+
+
+@pytest.fixture
+def raising_app(tmp_path, monkeypatch):
+    page = tmp_path / "boom.py"
+    page.write_text(RAISING_PAGE, encoding="utf-8")
+    monkeypatch.setattr(ui.shell, "PAGES", [(str(page), "shell.title", ":material/list_alt:", "boom")])
+    return page
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "参考编号"), ("en", "reference")])
+def test_a_raising_page_shows_a_plain_message_with_a_reference(raising_app, caplog, lang, words):
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["lang"] = lang
+    with caplog.at_level(logging.ERROR, logger="planner.ui"):
+        at.run()
+    assert at.session_state["guard.ran"]                     # the page really ran and raised
+    assert not at.exception                                  # no Streamlit exception element at all
+    [box] = at.error
+    assert words in box.value
+    ref = re.search(r"\b[0-9a-f]{8}\b", box.value).group(0)
+    shown = page_texts(at) + "".join(str(e.value) for e in at.error)
+    for leaked in (SECRET, "张三", "FileNotFoundError", "Traceback", "Errno"):
+        assert leaked not in shown
+    records = [r for r in caplog.records if r.name == "planner.ui"]
+    assert len(records) == 1
+    logged = records[0].getMessage() + repr(records[0].args) + str(records[0].exc_info)
+    assert ref in logged and "FileNotFoundError" in logged and "boom.py" in logged
+    assert SECRET not in logged and "张三" not in logged and "13800138000" not in logged
+    assert records[0].exc_info is None                       # no traceback object (it would carry the text)
+
+
+def test_a_raising_callback_is_reported_on_the_next_run(caplog):
+    calls = []
+
+    def callback(name):
+        calls.append(name)
+        raise ValueError(f"bad lender {name}")
+
+    wrapped = guard.guarded(callback)
+    import streamlit as st
+    with caplog.at_level(logging.ERROR, logger="planner.ui"):
+        wrapped(SECRET)
+    assert calls == [SECRET]
+    ref = st.session_state[guard.ERROR_KEY]
+    assert re.fullmatch(r"[0-9a-f]{8}", ref)
+    assert all(SECRET not in r.getMessage() for r in caplog.records)
+
+
+def test_st_stop_and_rerun_are_not_swallowed():
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
+
+    def stop():
+        raise StopException()
+
+    def rerun():
+        raise RerunException(None)
+
+    with pytest.raises(StopException):
+        guard.run_guarded(stop, "zh")
+    with pytest.raises(RerunException):
+        guard.run_guarded(rerun, "zh")
+
+
+def test_streamlit_shows_no_error_details():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    value = config["client"]["showErrorDetails"]
+    assert value == st_config.ShowErrorDetailsConfigOptions.NONE   # a value this Streamlit accepts
+    assert value in {o.value for o in st_config.ShowErrorDetailsConfigOptions}
