@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["csv_cell", "csv_unescape", "file_name", "markdown", "terminal"]
+__all__ = ["EscapedMarkdown", "csv_cell", "csv_unescape", "file_name", "markdown", "terminal"]
 
 # C0 (but tab/newline handled separately), DEL, C1, zero-width and bidi controls, line/paragraph separators
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
@@ -42,17 +42,31 @@ def _strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+class EscapedMarkdown(str):
+    """Text that is already safe Markdown: the output of :func:`markdown`, or a trusted message template
+    rendered with escaped parameters (``planner.i18n.markdown_params``).  :func:`markdown` passes it through
+    unchanged, so a message nested in another is never escaped twice (no stray backslashes)."""
+
+    __slots__ = ()
+
+
 def markdown(value: object, *, multiline: bool = False) -> str:
-    """User text escaped for Markdown: shown literally, never a link, image, heading or directive.
+    """User text escaped for Markdown: shown literally, never a link, image, autolink, HTML, heading,
+    list, table, Streamlit directive (``:red[…]``, ``:material/x:``) or formula (``$…$``).
 
     Line breaks are collapsed to spaces unless ``multiline`` (then each line is escaped and joined with
-    Markdown hard breaks).
+    Markdown hard breaks).  Already escaped text (:class:`EscapedMarkdown`) is returned as it is.
+
+    >>> markdown(markdown("a_b")) == markdown("a_b") == "a\\\\_b"
+    True
     """
+    if isinstance(value, EscapedMarkdown):
+        return value
     text = _strip_controls("" if value is None else str(value))
     if multiline:
         lines = [_MD_SPECIAL.sub(r"\\\1", " ".join(line.split())) for line in text.splitlines()]
-        return "  \n".join(lines)
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+        return EscapedMarkdown("  \n".join(lines))
+    return EscapedMarkdown(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
 def csv_cell(value: object) -> str:

@@ -20,6 +20,7 @@ import streamlit as st
 import ui.text.clients  # noqa: F401  (registers the gate's texts)
 from planner import settings, t
 from ui import state
+from ui.safe import md
 
 
 def _matches(given: str, expected: str) -> bool:
@@ -52,7 +53,7 @@ def _oidc_gate(provider: str, lang: str) -> bool:
     if logged_in():
         with st.sidebar:
             who = st.user.get("email") or st.user.get("name") or ""
-            st.caption(t("store.auth.oidc_signed_in", lang, who=who))
+            st.caption(md(t, "store.auth.oidc_signed_in", lang, who=who))
             st.button(t("store.auth.logout", lang), key=f"{state.AUTH_LOGOUT}.oidc", on_click=st.logout)
         return True
     st.title(t("store.auth.oidc_title", lang))

@@ -14,6 +14,7 @@ from planner.negotiation import METHODS
 from planner.storage import (STATUSES, Client, InvalidArchive, NotFound, PlanSummary, Repository,
                              StorageError, database_url, diff_versions, sqlite_path, status_label)
 from ui import cached, state
+from ui.safe import markdown, md
 
 W = state.CLIENT_FORM            # widget keys: f"{W}.<name>"
 
@@ -28,14 +29,14 @@ def _repository(lang: str) -> Repository | None:
         return _open_repository(database_url())
     except (StorageError, settings.SettingError) as e:
         detail = e.message(lang) if isinstance(e, StorageError) else str(e)
-        st.error(t("ui.clients.db_error", lang, detail=detail))
+        st.error(md(t, "ui.clients.db_error", lang, detail=detail))
         return None
 
 
 def _where(repo: Repository, lang: str) -> str:
     path = sqlite_path(repo.engine)
     if path is not None:
-        return t("ui.clients.where.sqlite", lang, path=str(path))
+        return md(t, "ui.clients.where.sqlite", lang, path=str(path))
     return t("ui.clients.where.postgresql", lang)
 
 
@@ -51,18 +52,18 @@ def _open(repo: Repository, client: Client, lang: str) -> None:
     st.session_state[state.CLIENT_VERSION] = client.version
     latest = repo.latest_plan_version(client.id)
     if latest is None:
-        st.success(t("ui.clients.opened_empty", lang, name=client.display_name))
+        st.success(md(t, "ui.clients.opened_empty", lang, name=client.display_name))
         return
     try:
         state.set_debts(latest.debts)
     except InvalidInput as e:
-        st.error("; ".join(e.messages(lang)))
+        st.error("; ".join(md(e.messages, lang)))
     try:
         state.set_budget_plan(BudgetPlan.from_dict(latest.budget))
     except InvalidInput as e:
-        st.warning(t("ui.clients.budget_not_loaded", lang, detail="; ".join(e.messages(lang))))
+        st.warning(md(t, "ui.clients.budget_not_loaded", lang, detail="; ".join(md(e.messages, lang))))
     state.set_incident_records(repo.load_incidents(client.id))
-    st.success(t("ui.clients.opened", lang, name=client.display_name, label=latest.label or f"#{latest.id}",
+    st.success(md(t, "ui.clients.opened", lang, name=client.display_name, label=latest.label or f"#{latest.id}",
                  date=latest.created_at.date().isoformat()))
 
 
@@ -86,7 +87,7 @@ def _write(fn, lang: str, **kwargs):
     try:
         result = fn(**kwargs, expected_version=st.session_state[state.CLIENT_VERSION])
     except StorageError as e:            # ConflictError included: nothing was written
-        st.error(e.message(lang))
+        st.error(md(e.message, lang))
         return None
     st.session_state[state.CLIENT_VERSION] += 1
     return result
@@ -131,11 +132,11 @@ def _client_list(repo: Repository, lang: str) -> None:
                 try:
                     client = repo.create_client(name, contact_notes=contact)
                 except StorageError as e:
-                    st.error(e.message(lang))
+                    st.error(md(e.message, lang))
                 else:
                     st.session_state[state.CLIENT_ID] = client.id
                     st.session_state[state.CLIENT_VERSION] = client.version
-                    st.success(t("ui.clients.created", lang, name=client.display_name))
+                    st.success(md(t, "ui.clients.created", lang, name=client.display_name))
 
 
 # --------------------------------------------------------------------------- plan versions
@@ -180,7 +181,7 @@ def _save_version(repo: Repository, client: Client, lang: str) -> None:
             new_id = _write(repo.save_plan_version, lang, client_id=client.id, debts=debts, budget=plan,
                             strategy=strategy, label=label, negotiation_method=method, summary=summary)
             if new_id is not None:
-                st.success(t("ui.clients.saved", lang, id=new_id))
+                st.success(md(t, "ui.clients.saved", lang, id=new_id))
 
 
 def _version_label(v, lang: str) -> str:
@@ -215,7 +216,7 @@ def _versions(repo: Repository, client: Client, lang: str) -> None:
                            format_func=lambda i: _version_label(by_id[i], lang))
     newer = right.selectbox(t("ui.clients.diff_to", lang), ids, index=len(ids) - 1, key=f"{W}.diff_b",
                             format_func=lambda i: _version_label(by_id[i], lang))
-    lines = diff_versions(by_id[older], by_id[newer]).lines(lang)
+    lines = md(diff_versions(by_id[older], by_id[newer]).lines, lang)    # lender names, labels: data
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
@@ -255,7 +256,7 @@ def _negotiation(repo: Repository, client: Client, lang: str) -> None:
                 terms = {k: v for k, v in (("monthly_yuan", monthly), ("months", months)) if v}
                 if _write(repo.record_negotiation, lang, client_id=client.id, lender=lender, status=status,
                           status_date=when, terms=terms, note=note) is not None:
-                    st.success(t("ui.clients.recorded", lang, lender=lender, status=status_label(status, lang)))
+                    st.success(md(t, "ui.clients.recorded", lang, lender=lender, status=status_label(status, lang)))
     _negotiation_tables(repo, client, lang)
 
 
@@ -293,7 +294,7 @@ def _sessions(repo: Repository, client: Client, lang: str) -> None:
     if not sessions:
         st.info(t("ui.clients.no_sessions", lang))
     for s in reversed(sessions):
-        st.markdown(f"**{s.session_date.isoformat()}** — {s.notes}")
+        st.markdown(f"**{s.session_date.isoformat()}** — {markdown(s.notes, multiline=True)}")
 
 
 def _incidents(repo: Repository, client: Client, lang: str) -> None:
@@ -320,13 +321,13 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
                        mime="application/zip", key=f"{W}.download", disabled=not name)
     st.subheader(t("ui.clients.delete", lang))
     st.caption(t("ui.clients.delete_help", lang))
-    confirm = st.checkbox(t("ui.clients.delete_confirm", lang, name=client.display_name), key=f"{W}.confirm")
+    confirm = st.checkbox(md(t, "ui.clients.delete_confirm", lang, name=client.display_name), key=f"{W}.confirm")
     if st.button(t("ui.clients.delete_button", lang), key=f"{W}.delete", type="primary", disabled=not confirm):
         try:
             repo.delete_client_and_evidence(client.id, settings.data_dir(),
                                             expected_version=st.session_state[state.CLIENT_VERSION])
         except StorageError as e:
-            st.error(e.message(lang))
+            st.error(md(e.message, lang))
             return
         st.session_state[state.CLIENT_ID] = None
         st.success(t("ui.clients.deleted", lang))
@@ -341,19 +342,19 @@ def _import(repo: Repository, lang: str) -> None:
             try:
                 new_id = repo.import_client(upload.getvalue())
             except InvalidArchive as e:
-                st.error(e.message(lang))
+                st.error(md(e.message, lang))
                 return
             client = repo.get_client(new_id)
             st.session_state[state.CLIENT_ID] = client.id
             st.session_state[state.CLIENT_VERSION] = client.version
-            st.success(t("ui.clients.imported", lang, name=client.display_name))
+            st.success(md(t, "ui.clients.imported", lang, name=client.display_name))
 
 
 # --------------------------------------------------------------------------- page
 
 def _client_file(repo: Repository, client: Client, lang: str) -> None:
     st.divider()
-    st.subheader(t("ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
+    st.subheader(md(t, "ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
                    version=st.session_state.get(state.CLIENT_VERSION, client.version)))
     reload_col, close_col, _ = st.columns([1, 1, 3])
     reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=_reload, args=(repo, client.id))

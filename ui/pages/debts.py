@@ -11,6 +11,7 @@ import ui.text.debts  # noqa: F401  (registers this page's texts)
 from planner import (DebtKind, column_label, format_money, portfolio_totals, read_debts_csv, t,
                      write_debts_csv)
 from ui import state
+from ui.safe import md
 
 
 def _label(column: str, lang: str) -> str:
@@ -52,11 +53,11 @@ def _import_report(lang: str) -> None:
         return
     file_issues = [i for i in imported.issues if i.row is None]
     if imported.rows:
-        st.success(t("ui.debts.upload_done", lang, n=len(imported.rows), encoding=imported.encoding or "UTF-8"))
+        st.success(md(t, "ui.debts.upload_done", lang, n=len(imported.rows), encoding=imported.encoding or "UTF-8"))
         for issue in file_issues:
-            st.warning(issue.message(lang))
+            st.warning(md(issue.message, lang))
     else:
-        st.error(t("ui.debts.upload_failed", lang) + "\n\n" + "\n".join(f"- {i.message(lang)}" for i in file_issues))
+        st.error(t("ui.debts.upload_failed", lang) + "\n\n" + "\n".join(f"- {md(i.message, lang)}" for i in file_issues))
 
 
 def render() -> None:
@@ -87,7 +88,7 @@ def render() -> None:
         st.info(t("ui.debts.empty", lang))
     elif bad_rows:
         st.error(t("ui.debts.bad_rows", lang, n=len(bad_rows)) + "\n\n"
-                 + "\n".join(f"- {i.message(lang)}" for i in errors if i.row is not None))
+                 + "\n".join(f"- {md(i.message, lang)}" for i in errors if i.row is not None))
     else:
         st.success(t("ui.debts.all_ok", lang, n=len(debts)))
 

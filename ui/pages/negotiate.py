@@ -20,6 +20,7 @@ from planner.letters import (HARDSHIPS, BorrowerProfile, filename, render_applic
 from planner.negotiation import (METHODS, NegotiationPlan, evaluate, load_settings, propose, proposed_rate,
                                  what_if_refused)
 from ui import state
+from ui.safe import md
 
 # --------------------------------------------------------------------------- cached planner calls
 
@@ -69,7 +70,7 @@ def proposal_frame(plan: NegotiationPlan, lang: str) -> pd.DataFrame:
 
 
 def _show_plan(plan: NegotiationPlan, lang: str, key: str) -> None:
-    (st.success if plan.feasible else st.error)(plan.reason.render(lang))
+    (st.success if plan.feasible else st.error)(md(plan.reason.render, lang))
     if not plan.feasible and plan.min_budget is not None:
         st.caption(t("ui.neg.shown_at_min", lang, amount=format_money(plan.min_budget, lang)))
     st.dataframe(proposal_frame(plan, lang), hide_index=True, width="stretch", key=key)
@@ -211,7 +212,7 @@ def _apr_section(debts: tuple[Debt, ...], lang: str) -> None:
                       effective=format_pct(cost.effective_pct, lang), paid=format_money(cost.total_paid, lang),
                       cost=format_money(cost.total_cost, lang)))
         f = flag_cost(cost, kind)
-        (st.warning if f.over else st.caption)(f.message(lang))
+        (st.warning if f.over else st.caption)(md(f.message, lang))
 
 
 def _download(text_md: str, text_txt: str, doc: str, line, lang: str, letter_lang: str, key: str) -> None:
@@ -288,7 +289,7 @@ def render() -> None:
     try:
         plan = _plan(debts, budget, method, start, ov_key)
     except InvalidInput as e:
-        st.error(t("ui.neg.bad_adjust", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+        st.error(t("ui.neg.bad_adjust", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
         plan = _plan(debts, budget, method, start, ())
     st.subheader(t("ui.neg.table", lang))
     _show_plan(plan, lang, key="negotiate.table")

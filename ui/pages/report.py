@@ -17,6 +17,7 @@ import ui.text.report  # noqa: F401  (registers this page's texts)
 from planner import Budget, BudgetPlan, Debt, InvalidInput, get_strategy, strategy_names, t
 from planner.negotiation import METHODS as NEGOTIATION_METHODS
 from ui import state
+from ui.safe import md
 
 KEY = state.REPORT          # widget keys: f"{KEY}.lang", f"{KEY}.date", …
 METHODS = tuple(NEGOTIATION_METHODS)
@@ -95,7 +96,7 @@ def main() -> None:
                         start if isinstance(start, date) else None, _profile(name),
                         tuple(_freeze(r) for r in records) if with_log else (), pseudonymise)
     except InvalidInput as e:
-        st.error(t("ui.report.error", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+        st.error(t("ui.report.error", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
         return
     pages = len(re.findall(rb"/Type /Page\b(?!s)", data))
     st.success(t("ui.report.ready", lang, pages=pages, size=max(1, len(data) // 1024)))

@@ -16,6 +16,7 @@ from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RU
                             rights_summary, store_evidence, summarize, write_incidents_csv)
 from ui import state
 from ui.registry import PAGES
+from ui.safe import markdown, md
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NEGOTIATE_PAGE = "ui/pages/negotiate.py"
@@ -97,14 +98,14 @@ def _submit(lang: str) -> None:
     inc, issues = parse_incident_row(raw, today=_today())
     errors = problems + [i for i in issues if i.is_error]
     if inc is None or errors:
-        _issues_box(t("ui.rights.not_saved", lang), [i.message(lang) for i in errors])
+        _issues_box(t("ui.rights.not_saved", lang), [md(i.message, lang) for i in errors])
         return
     if v["keep_copy"]:
         for up in uploads:
             _, refused = store_evidence(_data_dir(), inc.id, up.name, up.getvalue(),
                                         max_bytes=_max_evidence_bytes())
             if refused:
-                _issues_box(t("ui.rights.file_refused", lang), [i.message(lang) for i in refused])
+                _issues_box(t("ui.rights.file_refused", lang), [md(i.message, lang) for i in refused])
     log = _incidents()
     editing = st.session_state.get(state.RIGHTS_EDIT)
     if editing:
@@ -122,7 +123,7 @@ def _form(lang: str) -> None:
     if f"{F}.date" not in st.session_state:
         _reset_form()
     editing = st.session_state.get(state.RIGHTS_EDIT)
-    st.subheader(t("ui.rights.form_edit", lang, id=editing) if editing else t("ui.rights.form_add", lang))
+    st.subheader(md(t, "ui.rights.form_edit", lang, id=editing) if editing else t("ui.rights.form_add", lang))
     with st.form(F):
         c1, c2, c3 = st.columns(3)
         c1.selectbox(t("ui.rights.lender", lang), _lender_options(), key=f"{F}.lender", accept_new_options=True)
@@ -141,9 +142,9 @@ def _form(lang: str) -> None:
         st.multiselect(t("ui.rights.tags", lang), list(TAGS), key=f"{F}.tags",
                        format_func=lambda g: TAGS[g].label(lang))
         st.text_input(t("ui.rights.evidence_names", lang), key=f"{F}.evidence")
-        st.file_uploader(t("ui.rights.evidence_upload", lang, limit=f"{_max_evidence_bytes() // 2**20} MB"),
+        st.file_uploader(md(t, "ui.rights.evidence_upload", lang, limit=f"{_max_evidence_bytes() // 2**20} MB"),
                          accept_multiple_files=True, key=f"{F}.files")
-        st.checkbox(t("ui.rights.keep_copy", lang, dir=str(_data_dir() / "evidence")), key=f"{F}.keep_copy")
+        st.checkbox(md(t, "ui.rights.keep_copy", lang, dir=str(_data_dir() / "evidence")), key=f"{F}.keep_copy")
         submitted = st.form_submit_button(t("ui.rights.save", lang), type="primary", key=f"{F}.save")
     if submitted:
         _submit(lang)
@@ -174,7 +175,7 @@ def _log_table(lang: str, incidents: list[Incident], hits) -> None:
     picked = c1.selectbox(t("ui.rights.pick", lang), ids, format_func=labels.get, key=f"{F}.pick")
     c2.button(t("ui.rights.edit", lang), on_click=_load_for_edit, args=(picked,), key=f"{F}.edit_btn")
     c3.button(t("ui.rights.delete", lang), on_click=_delete, args=(picked,), key=f"{F}.delete_btn",
-              help=t("ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
+              help=md(t, "ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
 
 
 def _import_export(lang: str, incidents: list[Incident]) -> None:
@@ -188,7 +189,7 @@ def _import_export(lang: str, incidents: list[Incident]) -> None:
             _save_incidents(incidents + new)
             st.success(t("ui.rights.import_done", lang, n=len(new)))
             if result.issues:
-                _issues_box(t("ui.rights.import_problems", lang), [i.message(lang) for i in result.issues])
+                _issues_box(t("ui.rights.import_problems", lang), [md(i.message, lang) for i in result.issues])
     with c2:
         st.download_button(t("ui.rights.export", lang), write_incidents_csv(incidents, lang=lang),
                            file_name=f"incidents_{_today().isoformat()}.csv", mime="text/csv",
@@ -215,14 +216,14 @@ def _check(lang: str, incidents: list[Incident], hits) -> None:
     rules = {r.id: r for r in RULES}
     for inc in sorted(incidents, key=lambda i: i.moment):
         inc_hits = hits[inc.id]
-        head = t("ui.rights.hits_for", lang, date=inc.date.isoformat(), lender=inc.lender, who=inc.who(lang),
+        head = md(t, "ui.rights.hits_for", lang, date=inc.date.isoformat(), lender=inc.lender, who=inc.who(lang),
                  n=len(inc_hits))
         with st.expander(head, expanded=False):
             if not inc_hits:
                 st.write(t("ui.rights.no_hits", lang))
             for h in inc_hits:
                 rule = rules[h.rule_id]
-                st.markdown(f"**{h.explain(lang)}**")
+                st.markdown(f"**{md(h.explain, lang)}**")
                 st.write(rule.description(lang))
                 if rule.sources:
                     st.caption(t("ui.rights.cites", lang) + ": " + sep.join(rule.citations(lang)))
@@ -256,7 +257,7 @@ def _drafts(lang: str, incidents: list[Incident], hits) -> None:
         draft = render_draft(kind, incidents, lender=lender, lang=draft_lang, today=_today(),
                              borrower=borrower, hits=hits)
     except DraftError as e:       # a lender without incidents cannot be picked; kept for safety
-        st.error(str(e))
+        st.error(markdown(str(e)))
         return
     st.caption(t("ui.rights.draft_note", lang))
     st.code(draft.text, language=None, wrap_lines=True)
