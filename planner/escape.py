@@ -30,8 +30,11 @@ __all__ = ["EscapedMarkdown", "csv_cell", "csv_unescape", "file_name", "markdown
 # C0 (but tab/newline handled separately), DEL, C1, zero-width and bidi controls, line/paragraph separators
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
                       r"\u2066-\u2069\ufeff]")
-# Every ASCII punctuation mark that Markdown, Streamlit's directives (:red[..], :material/x:) or KaTeX ($) reads.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"':$=^])")
+# Every ASCII punctuation mark that Markdown, GFM autolinks (www., a@b.c), Streamlit's directives (:red[..],
+# :material/x:) or KaTeX ($) reads.  ``.`` between two digits (¥1,234.50, 24.00%) and ``-``/``+`` that cannot
+# make a list item, rule or heading underline (2026-12-01, -¥2,500.00, +86) stay as they are: ordinary amounts
+# and dates read the same in the Markdown source as on screen.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&\"':$=^@]|(?<!\d)\.|\.(?!\d)|(?<!\S)[-+](?=[\s+-]|$))")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FILE_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff_-]+")
@@ -59,6 +62,8 @@ def markdown(value: object, *, multiline: bool = False) -> str:
 
     >>> markdown(markdown("a_b")) == markdown("a_b") == "a\\\\_b"
     True
+    >>> print(markdown("-¥1,234.50 on 2026-12-01 +86"), markdown("- 1. www.x.cn a@b.cn --- + x"))
+    -¥1,234.50 on 2026-12-01 +86 \\- 1\\. www\\.x\\.cn a\\@b\\.cn \\--- \\+ x
     """
     if isinstance(value, EscapedMarkdown):
         return value

@@ -14,6 +14,7 @@ from planner.negotiation import METHODS
 from planner.storage import (STATUSES, Client, InvalidArchive, NotFound, PlanSummary, Repository,
                              StorageError, database_url, diff_versions, sqlite_path, status_label)
 from ui import cached, state
+from ui.downloads import on_demand
 from ui.safe import markdown, md
 
 W = state.CLIENT_FORM            # widget keys: f"{W}.<name>"
@@ -316,7 +317,7 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
     st.caption(t("ui.clients.export_help", lang))
     pseudo = st.checkbox(t("ui.clients.pseudonymise", lang), key=f"{W}.pseudo")
     name = client.pseudonym if pseudo else client.display_name
-    st.download_button(t("ui.clients.download", lang), data=repo.export_client(client.id, pseudonymise=pseudo),
+    st.download_button(t("ui.clients.download", lang), data=on_demand(repo.export_client, client.id, pseudonymise=pseudo),
                        file_name=f"client-{client.pseudonym if pseudo else client.id}.zip",
                        mime="application/zip", key=f"{W}.download", disabled=not name)
     st.subheader(t("ui.clients.delete", lang))

@@ -12,6 +12,7 @@ import ui.text.compare  # noqa: F401  (registers this page's texts)
 from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
                      plan_month_date, schedule_table, t)
 from ui import cached, charts, state
+from ui.downloads import on_demand
 from ui.safe import md
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,7 +99,7 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
         preview[column] = [format_money(v, lang) for v in preview[column]]
     st.dataframe(preview, hide_index=True, width="stretch", height=320)
     st.download_button(t("ui.compare.schedule_download", lang),
-                       data=cached.schedule_bytes(debts, budget, chosen, lang, start, order),
+                       data=on_demand(cached.schedule_bytes, debts, budget, chosen, lang, start, order),
                        file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",
                        on_click="ignore", key="compare.download", icon=":material/download:")
 

@@ -11,6 +11,7 @@ import ui.text.debts  # noqa: F401  (registers this page's texts)
 from planner import (DebtKind, column_label, format_money, portfolio_totals, read_debts_csv, t,
                      write_debts_csv)
 from ui import state
+from ui.downloads import on_demand
 from ui.safe import md
 
 
@@ -100,7 +101,7 @@ def render() -> None:
     c4.metric(t("ui.debts.metric_overdue", lang), totals.overdue)
 
     if debts:
-        st.download_button(t("ui.debts.download", lang), data=write_debts_csv(debts, lang=lang),
+        st.download_button(t("ui.debts.download", lang), data=on_demand(write_debts_csv, debts, lang=lang),
                            file_name=t("ui.debts.file_name", lang), mime="text/csv",
                            help=t("ui.debts.download_help", lang), on_click="ignore", key="debts.download")
     st.page_link("ui/pages/budget.py", label=t("ui.debts.next", lang), icon=":material/arrow_forward:")

@@ -20,6 +20,7 @@ from planner.letters import (HARDSHIPS, BorrowerProfile, filename, render_applic
 from planner.negotiation import (METHODS, NegotiationPlan, evaluate, load_settings, propose, proposed_rate,
                                  what_if_refused)
 from ui import state
+from ui.downloads import on_demand
 from ui.safe import md
 
 # --------------------------------------------------------------------------- cached planner calls
@@ -218,10 +219,10 @@ def _apr_section(debts: tuple[Debt, ...], lang: str) -> None:
 def _download(text_md: str, text_txt: str, doc: str, line, lang: str, letter_lang: str, key: str) -> None:
     label = t(f"neg.doc.{doc}", lang)
     cols = st.columns(2)
-    cols[0].download_button(t("ui.neg.download_md", lang, doc=label), data=text_md.encode("utf-8"),
+    cols[0].download_button(t("ui.neg.download_md", lang, doc=label), data=on_demand(text_md.encode, "utf-8"),
                             file_name=filename(doc, line, letter_lang, "md"), mime="text/markdown",
                             key=f"{key}.md", on_click="ignore", icon=":material/download:")
-    cols[1].download_button(t("ui.neg.download_txt", lang, doc=label), data=text_txt.encode("utf-8"),
+    cols[1].download_button(t("ui.neg.download_txt", lang, doc=label), data=on_demand(text_txt.encode, "utf-8"),
                             file_name=filename(doc, line, letter_lang, "txt"), mime="text/plain",
                             key=f"{key}.txt", on_click="ignore", icon=":material/download:")
 

@@ -16,6 +16,7 @@ from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RU
                             rights_summary, store_evidence, summarize, write_incidents_csv)
 from ui import state
 from ui.registry import PAGES
+from ui.downloads import on_demand
 from ui.safe import markdown, md
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -191,7 +192,7 @@ def _import_export(lang: str, incidents: list[Incident]) -> None:
             if result.issues:
                 _issues_box(t("ui.rights.import_problems", lang), [md(i.message, lang) for i in result.issues])
     with c2:
-        st.download_button(t("ui.rights.export", lang), write_incidents_csv(incidents, lang=lang),
+        st.download_button(t("ui.rights.export", lang), on_demand(write_incidents_csv, incidents, lang=lang),
                            file_name=f"incidents_{_today().isoformat()}.csv", mime="text/csv",
                            disabled=not incidents, key=f"{F}.export")
 
@@ -261,7 +262,7 @@ def _drafts(lang: str, incidents: list[Incident], hits) -> None:
         return
     st.caption(t("ui.rights.draft_note", lang))
     st.code(draft.text, language=None, wrap_lines=True)
-    st.download_button(t("ui.rights.download", lang), draft.as_bytes(), file_name=draft.filename,
+    st.download_button(t("ui.rights.download", lang), on_demand(draft.as_bytes), file_name=draft.filename,
                        mime="text/plain", key=f"{D}.download")
 
 

@@ -1,0 +1,58 @@
+"""Issue 11 item 12: nothing leaves the machine — every page, both languages, no request to another host.
+
+Records every request the browser makes (documents, scripts, fonts incl. Material icons, images incl. the
+favicon, websockets) while each registered page loads and runs, and fails on any that goes to a host other than
+the app's own.  Inline ``data:``/``blob:`` URLs are local by construction.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.e2e.conftest import ROOT, open_page
+from ui.registry import PAGES
+
+pytestmark = pytest.mark.e2e
+
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
+
+
+def _foreign(urls: list[str], base: str) -> list[str]:
+    own = urlsplit(base).netloc
+    return [u for u in urls if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).netloc != own]
+
+
+def test_the_checker_sees_a_foreign_request():
+    base = "http://127.0.0.1:8501"
+    assert _foreign([f"{base}/static/x.js", "data:image/svg+xml,<svg/>", "ws://127.0.0.1:8501/_stcore/stream",
+                     "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/savings/default/24px.svg",
+                     "http://127.0.0.1:9999/x"], base) == [
+        "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/savings/default/24px.svg",
+        "http://127.0.0.1:9999/x"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_page_requests_another_host(server, browser, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN" if lang == "zh" else "en-US")
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    context.on("websocket", lambda ws: requests.append(ws.url))
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    try:
+        seen = []
+        for path, _title, _icon, url in PAGES:
+            if not (ROOT / path).exists():
+                continue
+            open_page(pg, server, url, lang, ready="h1")
+            pg.wait_for_load_state("networkidle")
+            seen.append(url)
+            icon = pg.evaluate("() => document.querySelector(\"link[rel='shortcut icon']\")?.href || ''")
+            assert icon.startswith("data:image/svg+xml") or icon.startswith(server), (url, icon)
+        assert len(seen) >= 3, seen
+        assert any("/static/" in u for u in requests)          # the recording works
+        assert _foreign(requests, server) == []
+    finally:
+        context.close()
