@@ -1,0 +1,49 @@
+"""Issue 11 item 14: exports are built on demand, in the session that asks (no /media URL at render time)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.ui.conftest import run_page
+from ui.downloads import on_demand
+
+# pages whose every download is deferred (the PDF export page builds its file to count its pages: see
+# docs/security.md, "Dashboard")
+DEFERRED_PAGES = ["ui/pages/debts.py", "ui/pages/compare.py", "ui/pages/negotiate.py"]
+
+
+def _buttons(at):
+    return [b.proto for b in at.get("download_button")]
+
+
+@pytest.mark.parametrize("page", DEFERRED_PAGES)
+def test_no_export_is_built_or_served_while_the_page_renders(page):
+    at = run_page(page, "zh")
+    buttons = _buttons(at)
+    assert buttons, "the page shows its download buttons"
+    for proto in buttons:
+        assert proto.HasField("deferred_file_id") and proto.deferred_file_id, proto.label
+        assert not proto.url, (proto.label, proto.url)           # no capability URL in the page
+
+
+def test_on_demand_builds_when_called_and_reports_failures_without_their_text(caplog):
+    calls = []
+
+    def build(name, *, lang):
+        calls.append((name, lang))
+        return f"{name},{lang}".encode()
+
+    data = on_demand(build, "张三", lang="zh")
+    assert calls == []                                              # nothing built yet
+    assert data() == "张三,zh".encode() and calls == [("张三", "zh")]
+
+    def broken():
+        raise ValueError("client 张三 13800138000")
+
+    with caplog.at_level(logging.ERROR, logger="planner.ui"), pytest.raises(RuntimeError) as info:
+        on_demand(broken)()
+    assert "张三" not in str(info.value) and info.value.__cause__ is None and info.value.__suppress_context__
+    assert all("张三" not in r.getMessage() for r in caplog.records)
+    assert any("ValueError" in r.getMessage() for r in caplog.records)
