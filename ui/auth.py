@@ -20,6 +20,7 @@ import streamlit as st
 import ui.text.clients  # noqa: F401  (registers the gate's texts)
 from planner import settings, t
 from ui import state
+from ui.guard import guarded
 from ui.safe import md
 
 
@@ -81,7 +82,7 @@ def gate() -> bool:
     if st.session_state.get(state.AUTH_OK):
         with st.sidebar:
             st.caption(t("store.auth.signed_in", lang))
-            st.button(t("store.auth.logout", lang), key=state.AUTH_LOGOUT, on_click=_sign_out)
+            st.button(t("store.auth.logout", lang), key=state.AUTH_LOGOUT, on_click=guarded(_sign_out))
         return True
     st.title(t("store.auth.title", lang))
     st.caption(t("store.auth.intro", lang))

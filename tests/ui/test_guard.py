@@ -90,3 +90,18 @@ def test_streamlit_shows_no_error_details():
     value = config["client"]["showErrorDetails"]
     assert value == st_config.ShowErrorDetailsConfigOptions.NONE   # a value this Streamlit accepts
     assert value in {o.value for o in st_config.ShowErrorDetailsConfigOptions}
+
+
+def test_every_widget_callback_in_ui_is_guarded():
+    """Callbacks run before the page script, outside the shell's guard: each one is wrapped in guarded()."""
+    import ast
+    unguarded = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg in ("on_click", "on_change", "on_submit", "on_select"):
+                value = node.value
+                if isinstance(value, ast.Constant) or ast.unparse(value) in ("st.logout", "st.login"):
+                    continue                       # "ignore"/"rerun"; Streamlit's own sign-out
+                if not (isinstance(value, ast.Call) and ast.unparse(value.func) in ("guarded", "guard.guarded")):
+                    unguarded.append(f"{path.relative_to(ROOT)}:{node.value.lineno} {ast.unparse(value)}")
+    assert not unguarded, unguarded

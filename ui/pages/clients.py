@@ -15,6 +15,7 @@ from planner.storage import (STATUSES, Client, InvalidArchive, NotFound, PlanSum
                              StorageError, database_url, diff_versions, sqlite_path, status_label)
 from ui import cached, state
 from ui.downloads import on_demand
+from ui.guard import guarded
 from ui.safe import markdown, md
 
 W = state.CLIENT_FORM            # widget keys: f"{W}.<name>"
@@ -358,8 +359,8 @@ def _client_file(repo: Repository, client: Client, lang: str) -> None:
     st.subheader(md(t, "ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
                    version=st.session_state.get(state.CLIENT_VERSION, client.version)))
     reload_col, close_col, _ = st.columns([1, 1, 3])
-    reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=_reload, args=(repo, client.id))
-    close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=_close)
+    reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=guarded(_reload), args=(repo, client.id))
+    close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=guarded(_close))
     tabs = st.tabs([t(f"ui.clients.tab.{k}", lang) for k in ("plans", "negotiation", "sessions", "incidents",
                                                                "data")])
     with tabs[0]:

@@ -12,6 +12,7 @@ from planner import (DebtKind, column_label, format_money, portfolio_totals, rea
                      write_debts_csv)
 from ui import state
 from ui.downloads import on_demand
+from ui.guard import guarded
 from ui.safe import md
 
 
@@ -67,12 +68,12 @@ def render() -> None:
     st.caption(t("ui.debts.intro", lang))
 
     left, mid, right = st.columns([1, 1, 3])
-    left.button(t("ui.debts.load_sample", lang), on_click=state.load_sample, key="debts.btn_sample")
-    mid.button(t("ui.debts.start_empty", lang), on_click=state.start_empty, key="debts.btn_empty",
+    left.button(t("ui.debts.load_sample", lang), on_click=guarded(state.load_sample), key="debts.btn_sample")
+    mid.button(t("ui.debts.start_empty", lang), on_click=guarded(state.start_empty), key="debts.btn_empty",
                help=t("ui.debts.start_empty_help", lang))
     with right:
         st.file_uploader(t("ui.debts.upload", lang), type=["csv", "txt"], key=state.DEBT_UPLOAD,
-                         on_change=_on_upload)
+                         on_change=guarded(_on_upload))
     _import_report(lang)
 
     base = pd.DataFrame(state.debt_editor_base(), columns=list(state.DEBT_COLUMNS), dtype="string")

@@ -17,6 +17,7 @@ from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RU
 from ui import state
 from ui.registry import PAGES
 from ui.downloads import on_demand
+from ui.guard import guarded
 from ui.safe import markdown, md
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -150,7 +151,7 @@ def _form(lang: str) -> None:
     if submitted:
         _submit(lang)
     if editing:
-        st.button(t("ui.rights.cancel_edit", lang), on_click=_reset_form)
+        st.button(t("ui.rights.cancel_edit", lang), on_click=guarded(_reset_form))
 
 
 def _log_table(lang: str, incidents: list[Incident], hits) -> None:
@@ -174,8 +175,8 @@ def _log_table(lang: str, incidents: list[Incident], hits) -> None:
     labels = {i.id: f"{i.id} · {i.date.isoformat()} · {i.lender}" for i in incidents}
     c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
     picked = c1.selectbox(t("ui.rights.pick", lang), ids, format_func=labels.get, key=f"{F}.pick")
-    c2.button(t("ui.rights.edit", lang), on_click=_load_for_edit, args=(picked,), key=f"{F}.edit_btn")
-    c3.button(t("ui.rights.delete", lang), on_click=_delete, args=(picked,), key=f"{F}.delete_btn",
+    c2.button(t("ui.rights.edit", lang), on_click=guarded(_load_for_edit), args=(picked,), key=f"{F}.edit_btn")
+    c3.button(t("ui.rights.delete", lang), on_click=guarded(_delete), args=(picked,), key=f"{F}.delete_btn",
               help=md(t, "ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
 
 
