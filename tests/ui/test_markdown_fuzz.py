@@ -4,8 +4,8 @@ and plan labels never become live Markdown on a page (AppTest).
 Every Markdown body the pages hand to Streamlit (markdown, captions, titles, alerts, expander and tab titles,
 widget labels and help) is parsed with a CommonMark + GFM-autolink parser: no link, image or HTML may appear,
 and no Streamlit directive (``:red[…]``, ``:material/…:``) or formula (``$…$``) the fuzzed text carried may
-survive unescaped.  Bounded for ``make test`` (a few examples per target); ``HYPOTHESIS_PROFILE=fuzz`` or
-``MARKDOWN_FUZZ_EXAMPLES=200`` runs longer.
+survive unescaped.  Bounded for ``make test`` (a few examples per target); a hypothesis profile with more
+examples than the default (``make fuzz``) or ``MARKDOWN_FUZZ_EXAMPLES=200`` runs longer.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ PAYLOADS = ["![x](http://evil/p.png)", "[click](http://evil)", "<img src=http://
             "$x$", "http://evil/a_b", "www.evil.com", "a@evil.com", "<http://evil>", "**bold**", "# head",
             "- item", "1. one", "`code`", ":material/home:", "[x]: http://evil", "&lt;img&gt;", "\\[x](http://e)",
             "> quote", "| a | b |", "~~s~~", "\n\n![y](http://evil/q.png)", "<script>alert(1)</script>"]
-EXAMPLES = int(os.environ.get("MARKDOWN_FUZZ_EXAMPLES", "200" if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
-                              else "3"))
+# a few examples in `make test`; a longer run when the loaded hypothesis profile asks for more than the default
+# (e.g. `make fuzz`), or MARKDOWN_FUZZ_EXAMPLES=N
+_PROFILE_EXAMPLES = settings.default.max_examples
+EXAMPLES = int(os.environ.get("MARKDOWN_FUZZ_EXAMPLES", 3 if _PROFILE_EXAMPLES <= 100 else _PROFILE_EXAMPLES // 10))
 # no shrinking: one AppTest run takes a second or two, and the failing example is printed as found
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 10, database=None,
                 phases=[Phase.explicit, Phase.generate],

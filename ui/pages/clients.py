@@ -318,7 +318,8 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
     st.caption(t("ui.clients.export_help", lang))
     pseudo = st.checkbox(t("ui.clients.pseudonymise", lang), key=f"{W}.pseudo")
     name = client.pseudonym if pseudo else client.display_name
-    st.download_button(t("ui.clients.download", lang), data=on_demand(repo.export_client, client.id, pseudonymise=pseudo),
+    st.download_button(t("ui.clients.download", lang),
+                       data=on_demand(repo.export_client, client.id, pseudonymise=pseudo),
                        file_name=f"client-{client.pseudonym if pseudo else client.id}.zip",
                        mime="application/zip", key=f"{W}.download", disabled=not name)
     st.subheader(t("ui.clients.delete", lang))
@@ -359,7 +360,8 @@ def _client_file(repo: Repository, client: Client, lang: str) -> None:
     st.subheader(md(t, "ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
                    version=st.session_state.get(state.CLIENT_VERSION, client.version)))
     reload_col, close_col, _ = st.columns([1, 1, 3])
-    reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=guarded(_reload), args=(repo, client.id))
+    reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=guarded(_reload),
+                      args=(repo, client.id))
     close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=guarded(_close))
     tabs = st.tabs([t(f"ui.clients.tab.{k}", lang) for k in ("plans", "negotiation", "sessions", "incidents",
                                                                "data")])

@@ -10,7 +10,7 @@ import streamlit as st
 
 import ui.text.compare  # noqa: F401  (registers this page's texts)
 from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
-                     plan_month_date, schedule_table, t)
+                     plan_month_date, schedule_csv, schedule_table, t)
 from ui import cached, charts, state
 from ui.downloads import on_demand
 from ui.safe import md
@@ -99,7 +99,7 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
         preview[column] = [format_money(v, lang) for v in preview[column]]
     st.dataframe(preview, hide_index=True, width="stretch", height=320)
     st.download_button(t("ui.compare.schedule_download", lang),
-                       data=on_demand(cached.schedule_bytes, debts, budget, chosen, lang, start, order),
+                       data=on_demand(schedule_csv, comparison[chosen], lang, start=start),   # built on click, not kept
                        file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",
                        on_click="ignore", key="compare.download", icon=":material/download:")
 

@@ -59,7 +59,8 @@ def _import_report(lang: str) -> None:
         for issue in file_issues:
             st.warning(md(issue.message, lang))
     else:
-        st.error(t("ui.debts.upload_failed", lang) + "\n\n" + "\n".join(f"- {md(i.message, lang)}" for i in file_issues))
+        st.error(t("ui.debts.upload_failed", lang) + "\n\n"
+                 + "\n".join(f"- {md(i.message, lang)}" for i in file_issues))
 
 
 def render() -> None:
