@@ -9,9 +9,7 @@ import pytest
 from tests.ui.conftest import run_page
 from ui.downloads import on_demand
 
-# pages whose every download is deferred (the PDF export page builds its file to count its pages: see
-# docs/security.md, "Dashboard")
-DEFERRED_PAGES = ["ui/pages/debts.py", "ui/pages/compare.py", "ui/pages/negotiate.py"]
+DEFERRED_PAGES = ["ui/pages/debts.py", "ui/pages/compare.py", "ui/pages/negotiate.py", "ui/pages/report.py"]
 
 
 def _buttons(at):

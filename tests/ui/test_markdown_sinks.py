@@ -283,3 +283,18 @@ def page(lang, debts, notes, issues, lines, lender):
     module.functions = {}
     found = sorted(p.line for p in module.problems())
     assert found == [7, 8, 9, 10, 11, 12], module.problems()
+
+
+def test_no_raw_html_and_no_cells_rendered_as_links_or_markdown():
+    """Cells of st.dataframe/st.data_editor are plain text unless a column config renders them as links, images
+    or Markdown; raw HTML bypasses escaping altogether.  None of that in ui/ (say why here if one is ever needed)."""
+    found = []
+    for path in FILES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "unsafe_allow_html" and \
+                    not (isinstance(node.value, ast.Constant) and node.value.value is False):
+                found.append(f"{path.relative_to(ROOT)}:{node.value.lineno} unsafe_allow_html")
+            if isinstance(node, ast.Attribute) and node.attr in ("html", "LinkColumn", "ImageColumn", "MarkdownColumn",
+                                                                 "components"):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.attr}")
+    assert not found, found

@@ -17,6 +17,7 @@ import ui.text.report  # noqa: F401  (registers this page's texts)
 from planner import Budget, BudgetPlan, Debt, InvalidInput, get_strategy, strategy_names, t
 from planner.negotiation import METHODS as NEGOTIATION_METHODS
 from ui import state
+from ui.downloads import on_demand
 from ui.safe import md
 
 KEY = state.REPORT          # widget keys: f"{KEY}.lang", f"{KEY}.date", …
@@ -100,7 +101,8 @@ def main() -> None:
         return
     pages = len(re.findall(rb"/Type /Page\b(?!s)", data))
     st.success(t("ui.report.ready", lang, pages=pages, size=max(1, len(data) // 1024)))
-    st.download_button(t("ui.report.download", lang), data=data, file_name=f"repayment_plan_{today:%Y%m%d}_{doc_lang}.pdf",
+    st.download_button(t("ui.report.download", lang), data=on_demand(bytes, data),   # served on click only
+                       file_name=f"repayment_plan_{today:%Y%m%d}_{doc_lang}.pdf",
                        mime="application/pdf", key=f"{KEY}.download", on_click="ignore", type="primary",
                        icon=":material/picture_as_pdf:")
 
