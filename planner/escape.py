@@ -10,7 +10,7 @@ before it reaches the sink named by the function:
 * :func:`file_name` — a component of a download or output file name.
 
 >>> markdown("![x](http://evil/p.png) **hi**")
-'\\!\\[x\\]\\(http\\://evil/p\\.png\\) \\*\\*hi\\*\\*'
+'\\!\\[x\\]\\(http\\:\u2060//evil/p\\.png\\) \\*\\*hi\\*\\*'
 >>> csv_cell("=HYPERLINK(1)"), csv_cell("-500"), csv_cell("-x")
 ("'=HYPERLINK(1)", '-500', "'-x")
 >>> csv_unescape(csv_cell("@SUM(A1)"))
@@ -37,6 +37,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\
 # make a list item, rule or heading underline (2026-12-01, -¥2,500.00, +86) stay as they are: ordinary amounts
 # and dates read the same in the Markdown source as on screen.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&\"':$=^@]|(?<!\d)\.|\.(?!\d)|(?<!\S)[-+](?=[\s+-]|$))")
+# Streamlit's Markdown (remark-gfm) also links bare URLs and e-mail addresses found in the *decoded* text, so
+# backslash escapes cannot stop it: an invisible WORD JOINER (U+2060) is put inside ``http://``, ``www.`` and
+# after ``@`` (it shows nothing and stops the match).  User text never carries its own (see _CONTROL).
+_AUTOLINK = re.compile(r"(?i)(?<=https:)(?=//)|(?<=http:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+_JOINER = "\u2060"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FILE_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff_-]+")
@@ -56,20 +61,21 @@ class EscapedMarkdown(str):
 
 
 def markdown(value: object, *, multiline: bool = False) -> str:
-    """User text escaped for Markdown: shown literally, never a link, image, autolink, HTML, heading,
-    list, table, Streamlit directive (``:red[…]``, ``:material/x:``) or formula (``$…$``).
+    """User text escaped for Markdown: shown literally, never a link, image, autolink (also GFM's bare
+    ``http://``, ``www.`` and e-mail links), HTML, heading, list, table, Streamlit directive (``:red[…]``,
+    ``:material/x:``) or formula (``$…$``).
 
     Line breaks are collapsed to spaces unless ``multiline`` (then each line is escaped and joined with
     Markdown hard breaks).  Already escaped text (:class:`EscapedMarkdown`) is returned as it is.
 
     >>> markdown(markdown("a_b")) == markdown("a_b") == "a\\\\_b"
     True
-    >>> print(markdown("-¥1,234.50 on 2026-12-01 +86"), markdown("- 1. www.x.cn a@b.cn --- + x"))
-    -¥1,234.50 on 2026-12-01 +86 \\- 1\\. www\\.x\\.cn a\\@b\\.cn \\--- \\+ x
+    >>> print(markdown("-¥1,234.50 on 2026-12-01 +86"), markdown("- 1. www.x.cn a@b.cn --- + x").replace(_JOINER, "|"))
+    -¥1,234.50 on 2026-12-01 +86 \\- 1\\. www|\\.x\\.cn a\\@|b\\.cn \\--- \\+ x
     """
     if isinstance(value, EscapedMarkdown):
         return value
-    text = _strip_controls("" if value is None else str(value))
+    text = _AUTOLINK.sub(_JOINER, _strip_controls("" if value is None else str(value)))
     if multiline:
         lines = [_MD_SPECIAL.sub(r"\\\1", " ".join(line.split())) for line in text.splitlines()]
         return EscapedMarkdown("  \n".join(lines))

@@ -81,8 +81,8 @@ def markdown_params() -> Iterator[None]:
 
     >>> register({"doc.md_params": {"zh": "**{name}** 欠 {n:,}", "en": "**{name}** owes {n:,}"}})
     >>> with markdown_params():
-    ...     print(t("doc.md_params", "en", name="[x](http://evil)", n=1200))
-    **\\[x\\]\\(http\\://evil\\)** owes 1,200
+    ...     print(t("doc.md_params", "en", name="[x](evil.cn)", n=1200))
+    **\\[x\\]\\(evil\\.cn\\)** owes 1,200
     """
     token = _MARKDOWN_PARAMS.set(True)
     try:
