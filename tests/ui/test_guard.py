@@ -105,3 +105,35 @@ def test_every_widget_callback_in_ui_is_guarded():
                 if not (isinstance(value, ast.Call) and ast.unparse(value.func) in ("guarded", "guard.guarded")):
                     unguarded.append(f"{path.relative_to(ROOT)}:{node.value.lineno} {ast.unparse(value)}")
     assert not unguarded, unguarded
+
+
+CALLBACK_PAGE = f'''
+import streamlit as st
+from ui.guard import guarded
+
+def boom():
+    raise KeyError({SECRET!r})
+
+st.title("callback")
+st.button("go", key="go", on_click=guarded(boom))
+'''
+
+
+def test_a_raising_callback_shows_the_plain_message_on_the_page(tmp_path, monkeypatch, caplog):
+    page = tmp_path / "cb.py"
+    page.write_text(CALLBACK_PAGE, encoding="utf-8")
+    monkeypatch.setattr(ui.shell, "PAGES", [(str(page), "shell.title", ":material/list_alt:", "cb")])
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.error
+    with caplog.at_level(logging.ERROR, logger="planner.ui"):
+        at.button(key="go").click().run()
+    assert not at.exception
+    [box] = at.error
+    assert "reference" in box.value and SECRET not in box.value and "KeyError" not in box.value
+    assert at.title[0].value == "callback"                   # the page itself still ran
+    logged = " ".join(r.getMessage() for r in caplog.records if r.name == "planner.ui")
+    assert "KeyError" in logged and SECRET not in logged and "张三" not in logged
+    at.run()
+    assert not at.error                                      # shown once
