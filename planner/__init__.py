@@ -8,6 +8,7 @@ names exported here.
 11
 """
 
+from .agreements import Agreement, agreements_from_negotiation, apply_agreements
 from .budget import EXPENSE_CATEGORIES, BudgetPlan, IncomeShock
 from .compare import BudgetCheck, Comparison, budget_check, compare
 from .csv_io import CsvImport, cell_text, read_debts_csv, write_debts_csv
@@ -15,6 +16,7 @@ from .explain import explain, plan_month_date, portfolio_totals, schedule_csv, s
 from .i18n import LANGS, format_date, format_money, format_month, format_months, format_pct, t
 from .models import (Budget, Debt, DebtKind, InvalidInput, PlannerError, UnknownStrategy,
                      ValidationIssue, column_label)
+from .month import MonthItem, MonthPlan, this_month
 from .parsing import debt_to_record, debts_from_records, parse_amount, parse_debt_rows, parse_percent
 from .results import DebtOutcome, MonthlySeries, SimulationResult
 from .simulate import Case, make_case, simulate, simulate_many
@@ -22,6 +24,7 @@ from .strategies import STRATEGIES, Strategy, get_strategy, strategy_names
 from .workspace import Workspace, WorkspaceFormatError
 
 __all__ = sorted([
+    "Agreement", "MonthItem", "MonthPlan", "agreements_from_negotiation", "apply_agreements", "this_month",
     "Budget", "BudgetCheck", "BudgetPlan", "Case", "Comparison", "CsvImport", "Debt", "DebtKind",
     "DebtOutcome", "EXPENSE_CATEGORIES", "IncomeShock", "InvalidInput", "LANGS", "MonthlySeries",
     "PlannerError", "STRATEGIES", "SimulationResult", "Strategy", "UnknownStrategy",

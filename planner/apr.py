@@ -199,31 +199,34 @@ register({
         "en": "Annual cost by IRR {apr_pct}, compounded {effective_pct} a year. There is no common cap for "
               "{kind}; the contract decides, but the figure still supports a request for a lower rate."},
     "neg.cost.within.licensed": {
-        "zh": "年化成本（IRR）{apr_pct}，复利实际年化 {effective_pct}，未超过持牌机构 {cap_pct} 的上限（{cap_source}）。",
-        "en": "Annual cost by IRR {apr_pct}, compounded {effective_pct}: within the {cap_pct} cap for licensed "
-              "lenders ({cap_source})."},
+        "zh": "年化成本（IRR）{apr_pct}，复利实际年化 {effective_pct}，不高于 {cap_pct}。",
+        "en": "Annual cost by IRR {apr_pct}, compounded {effective_pct}: not above {cap_pct}."},
     "neg.cost.over.licensed": {
-        "zh": "年化成本（IRR）{apr_pct}，复利实际年化 {effective_pct}，超过持牌机构新发放贷款 {cap_pct} 的综合成本上限"
-              "（{cap_source}）。可作为请求降低利率、减免费用的理由。",
-        "en": "Annual cost by IRR {apr_pct}, compounded {effective_pct}: above the {cap_pct} all-in cap for new "
-              "loans by licensed lenders ({cap_source}). Use it to ask for a lower rate and waived fees."},
+        "zh": "年化成本（IRR）{apr_pct}，复利实际年化 {effective_pct}，高于{cap_pct}，可请求调整。"
+              "{cap_pct}是对部分持牌机构新发放贷款的监管要求，不适用于普通银行贷款和此前发放的贷款，"
+              "因此只能作为协商理由，不是法定上限。来源：{cap_source}。",
+        "en": "Annual cost by IRR {apr_pct}, compounded {effective_pct}: above {cap_pct}; ask for an adjustment. "
+              "{cap_pct} is a supervisory expectation for new loans of some licensed lenders, not for ordinary bank "
+              "loans or older loans: a negotiation argument, not a legal cap. Source: {cap_source}."},
     "neg.cost.over_compounded.licensed": {
-        "zh": "年化成本（IRR）{apr_pct} 未超过 {cap_pct}，但按复利计算的实际年化 {effective_pct} 超过了（{cap_source}）。"
+        "zh": "年化成本（IRR）{apr_pct} 不高于 {cap_pct}，但按复利计算的实际年化 {effective_pct} 高于{cap_pct}。"
               "可作为协商理由，但说服力较弱。",
-        "en": "Annual cost by IRR {apr_pct} is within {cap_pct}, but compounded it is {effective_pct}, above it "
-              "({cap_source}). A weaker argument, still worth raising."},
+        "en": "Annual cost by IRR {apr_pct} is not above {cap_pct}, but compounded it is {effective_pct}, above it. "
+              "A weaker argument, still worth raising."},
     "neg.cost.within.private": {
-        "zh": "年化利率 {apr_pct}，未超过合同成立时一年期LPR四倍（{cap_pct}）的司法保护上限（{cap_source}）。",
-        "en": "Annual rate {apr_pct}: within four times the one-year LPR at signing ({cap_pct}), the limit "
-              "courts protect ({cap_source})."},
+        "zh": "年化利率 {apr_pct}，不高于借款时一年期LPR的四倍，按 {cap_pct} 估算，请按借款时的一年期LPR核实。依据：{cap_source}。",
+        "en": "Annual rate {apr_pct}: not above four times the one-year LPR at the time of the loan, estimated at "
+              "{cap_pct}; check it against the LPR of the loan's month. Source: {cap_source}."},
     "neg.cost.over.private": {
-        "zh": "年化利率 {apr_pct} 超过合同成立时一年期LPR四倍（{cap_pct}）；超出部分的利息法院不予支持（{cap_source}）。",
-        "en": "Annual rate {apr_pct} is above four times the one-year LPR at signing ({cap_pct}); courts do not "
-              "support the interest above it ({cap_source})."},
+        "zh": "年化利率 {apr_pct} 高于借款时一年期LPR的四倍，按 {cap_pct} 估算，请按借款时的一年期LPR核实；"
+              "超出部分的利息法院不予支持。依据：{cap_source}。",
+        "en": "Annual rate {apr_pct} is above four times the one-year LPR at the time of the loan, estimated at "
+              "{cap_pct} (check it against the LPR of the loan's month); courts do not support the interest above "
+              "it. Source: {cap_source}."},
     "neg.cost.over_compounded.private": {
-        "zh": "年化利率 {apr_pct} 未超过 {cap_pct}，但按复利计算为 {effective_pct}，超过了四倍LPR（{cap_source}）。",
-        "en": "Annual rate {apr_pct} is within {cap_pct}, but compounded it is {effective_pct}, above four times "
-              "the LPR ({cap_source})."},
+        "zh": "年化利率 {apr_pct} 不高于 {cap_pct}，但按复利计算为 {effective_pct}，高于四倍LPR的估算值。依据：{cap_source}。",
+        "en": "Annual rate {apr_pct} is not above {cap_pct}, but compounded it is {effective_pct}, above the "
+              "estimate of four times the LPR. Source: {cap_source}."},
     "neg.cost.flat_explainer": {
         "zh": "“月费率”按最初借款本金收取，而本金每月都在减少：月费率0.75%、分12期，实际年化约17.5%；月费率1%约23.7%。",
         "en": "A “monthly fee rate” is charged on the original principal although the balance falls every month: "

@@ -37,12 +37,13 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "arrears": ("arrears", "overdue amount", "逾期金额", "拖欠金额", "已逾期金额"),
     "official_channel": ("official_channel", "official channel", "官方渠道", "官方客服", "客服渠道", "协商渠道"),
     "notes": ("notes", "note", "备注", "说明"),
+    "due_day": ("due_day", "due day", "payment day", "day due", "还款日", "每月还款日", "到期还款日"),
 }
 
 ZH_HEADERS = {"name": "名称", "kind": "类型", "balance": "余额", "annual_rate": "年利率", "daily_rate": "日利率",
               "min_payment": "最低还款", "min_payment_pct": "最低还款比例", "penalty_rate": "罚息年利率",
               "late_fee_pct": "违约金比例", "overdue_days": "逾期天数", "arrears": "逾期金额",
-              "official_channel": "官方渠道", "notes": "备注"}
+              "official_channel": "官方渠道", "notes": "备注", "due_day": "还款日"}
 
 
 def _norm_header(text: str) -> str:

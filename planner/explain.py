@@ -58,10 +58,11 @@ def plan_month_date(start: date, month: int) -> date:
 register({
     "explain.no_interest_cover": {
         "zh": "每月能用来还债的 {budget}，连第一个月的利息 {interest} 都不够。每个平台还一点，连利息都还不上，"
-              "欠款只会越滚越多。请先通过各平台的官方渠道协商（分期、延期、停息挂账）。",
+              "欠款只会越滚越多。请先通过各平台的官方渠道协商：分期、延期、分期期间免息（俗称“停息挂账”）。协商免费，不要找收费中介。",
         "en": "The {budget} a month you have for debt does not even cover the first month's interest of {interest}. "
               "Paying every platform a little will not even pay the interest: the debt only grows. "
-              "Negotiate with each lender through its official channel first (instalments, extension, interest freeze)."},
+              "Negotiate with each lender through its official channel first: instalments, extension, no interest while "
+              "the plan runs. Negotiating is free; don't pay an agent."},
     "explain.dues_gap": {
         "zh": "每月预算 {budget} 比本月各平台应还合计 {due} 少 {gap}。无论怎么分配，都会有账户逾期"
               "（罚息、违约金、催收电话）。与其硬撑，不如先去协商：把应还金额降到预算以内。",

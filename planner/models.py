@@ -158,6 +158,8 @@ register({
                        "en": "the debt grows beyond any computable amount within the horizon (late charges keep compounding); "
                              "shorten the horizon or negotiate first."},
     "issue.budget_empty": {"zh": "预算列表不能为空", "en": "the budget list must not be empty"},
+    "issue.due_day_range": {"zh": "'{value}' 必须是 1 到 31 之间的日期（每月几号还款）",
+                            "en": "'{value}' must be a day of the month from 1 to 31"},
     "issue.horizon_range": {"zh": "'{value}' 必须是 1 到 {limit} 之间的整数",
                             "en": "'{value}' must be a whole number from 1 to {limit}"},
 })
@@ -170,6 +172,7 @@ _COLUMN_LABELS = {
     "penalty_rate": ("罚息年利率", "penalty rate"), "late_fee_pct": ("违约金比例", "late fee %"),
     "overdue_days": ("逾期天数", "days overdue"), "arrears": ("逾期金额", "arrears"),
     "official_channel": ("官方渠道", "official channel"), "notes": ("备注", "notes"),
+    "due_day": ("还款日", "due day"),
     "budget": ("每月还款预算", "monthly budget"), "strategy": ("策略", "strategy"),
     "order": ("还款顺序", "order"), "horizon": ("模拟月数", "horizon"),
 }
@@ -215,6 +218,7 @@ class Debt:
     arrears: float | None = None           # None → min(balance, min_payment × ceil(days/30))
     official_channel: str = ""
     notes: str = ""
+    due_day: int | None = None             # 还款日: day of the month a payment is due (None → end of month)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", DebtKind(self.kind))
@@ -225,6 +229,8 @@ class Debt:
                 object.__setattr__(self, name, float(value))
         if isinstance(self.overdue_days, np.integer):
             object.__setattr__(self, "overdue_days", int(self.overdue_days))
+        if isinstance(self.due_day, np.integer):
+            object.__setattr__(self, "due_day", int(self.due_day))
         issues = validate_debt(self)
         if issues:
             raise InvalidInput(issues)
@@ -284,6 +290,12 @@ def validate_debt(d: Debt, row: int | None = None) -> list[ValidationIssue]:
         out.append(_issue(row, "overdue_days", d.overdue_days, "negative"))
     elif d.overdue_days > MAX_OVERDUE_DAYS:
         out.append(_issue(row, "overdue_days", d.overdue_days, "too_large", limit=f"{MAX_OVERDUE_DAYS:,}"))
+    due_day = getattr(d, "due_day", None)
+    if due_day is not None:
+        if not isinstance(due_day, int) or isinstance(due_day, bool):
+            out.append(_issue(row, "due_day", due_day, "not_integer"))
+        elif not 1 <= due_day <= 31:
+            out.append(_issue(row, "due_day", due_day, "due_day_range"))
     if (isinstance(d.arrears, (int, float)) and isinstance(d.balance, (int, float))
             and math.isfinite(d.arrears) and d.arrears > d.balance > 0):
         out.append(_issue(row, "arrears", d.arrears, "arrears_above_balance", balance=d.balance))

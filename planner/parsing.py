@@ -24,7 +24,7 @@ from .models import (Debt, DebtKind, InvalidInput, ValidationIssue, check_portfo
                      validate_debt)
 
 DEBT_FIELDS = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct",
-               "penalty_rate", "late_fee_pct", "overdue_days", "arrears", "official_channel", "notes")
+               "penalty_rate", "late_fee_pct", "overdue_days", "arrears", "official_channel", "notes", "due_day")
 REQUIRED_FIELDS = ("name", "balance", "min_payment")
 
 _KIND_WORDS: dict[str, DebtKind] = {}
@@ -153,6 +153,17 @@ def parse_int(value: object) -> int:
     return int(number)
 
 
+_DAY_SUFFIXES = ("号", "日", "th", "st", "nd", "rd")
+
+
+def parse_day_of_month(value: object) -> int:
+    """A due day of the month: ``15``, ``15号``, ``每月15日``, ``15th`` → 15 (range checked by the model)."""
+    text = clean_text(value).lower().removeprefix("每月").removeprefix("day").strip()
+    for suffix in _DAY_SUFFIXES:
+        text = text.removesuffix(suffix)
+    return parse_int(text.strip())
+
+
 def parse_kind(value: object) -> DebtKind:
     text = clean_text(value)
     if not text:
@@ -206,6 +217,7 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
     values["arrears"] = read("arrears", parse_amount)
     values["official_channel"] = free_text(raw.get("official_channel"))
     values["notes"] = free_text(raw.get("notes"))
+    values["due_day"] = read("due_day", parse_day_of_month)
     # range checks on whatever did parse (placeholders stand in for the rest)
     reported = {i.column for i in issues}
     placeholders = {"balance": 1.0, "annual_rate": 0.0, "min_payment": 0.0}
@@ -265,9 +277,10 @@ def debt_to_record(d: Debt) -> dict[str, object]:
     return {"name": d.name, "kind": d.kind.value, "balance": d.balance, "annual_rate": d.annual_rate,
             "daily_rate": None, "min_payment": d.min_payment, "min_payment_pct": d.min_payment_pct,
             "penalty_rate": d.penalty_rate, "late_fee_pct": d.late_fee_pct, "overdue_days": d.overdue_days,
-            "arrears": d.arrears, "official_channel": d.official_channel, "notes": d.notes}
+            "arrears": d.arrears, "official_channel": d.official_channel, "notes": d.notes,
+            "due_day": d.due_day}
 
 
 __all__ = ["DEBT_FIELDS", "REQUIRED_FIELDS", "ParseError", "clean_text", "debt_to_record",
            "debts_from_records", "parse_amount", "parse_debt_row", "parse_debt_rows", "parse_int",
-           "parse_kind", "parse_percent"]
+           "parse_day_of_month", "parse_kind", "parse_percent"]

@@ -92,3 +92,23 @@ def payoff_timeline(result: SimulationResult, *, months: int, title: str, x: str
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=[0, max(months, max(ends, default=1)) + 0.5])
     return _style(fig, title, x, y).update_layout(hovermode="closest", height=max(260, 70 + 45 * len(names)))
+
+
+def plan_vs_actual(months, *, title: str, planned: str, reported: str, x: str, y: str, lang: str) -> go.Figure:
+    """Planned total owed per month vs the reported total (``MonthProgress`` rows; cents → yuan).
+
+    The legend sits below the plot so the chart keeps its width on a 390 px phone.
+    """
+    from planner import format_month
+    labels = [format_month(m.month, lang) for m in months]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=labels, y=[m.planned_cents / 100 for m in months], mode="lines", name=planned,
+                             line={"width": 3, "color": PALETTE[0]}))
+    done = [(lab, m.reported_cents / 100) for lab, m in zip(labels, months) if m.reported_cents is not None]
+    if done:
+        fig.add_trace(go.Scatter(x=[d[0] for d in done], y=[d[1] for d in done], mode="lines+markers", name=reported,
+                                 line={"width": 2, "color": PALETTE[1]}))
+    fig.update_yaxes(tickformat=",.0f", tickprefix="¥", rangemode="tozero")
+    _style(fig, title, x, y)
+    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+                             margin={"l": 50, "r": 10, "t": 50, "b": 90}, height=380)

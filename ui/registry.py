@@ -5,6 +5,7 @@ Adding a page is one line here plus its script under ui/pages/ and its texts und
 """
 
 PAGES: list[tuple[str, str, str, str]] = [
+    ("ui/pages/month.py", "page.month", ":material/today:", "month"),      # first once debts exist (ui/shell.py)
     ("ui/pages/debts.py", "page.debts", ":material/list_alt:", "debts"),
     ("ui/pages/budget.py", "page.budget", ":material/account_balance_wallet:", "budget"),
     ("ui/pages/compare.py", "page.compare", ":material/compare_arrows:", "compare"),

@@ -28,7 +28,9 @@ def main() -> None:
     st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=str(FAVICON), layout="wide")
     _load_texts()
     lang = state.lang()
-    pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url)
+    # "This month" opens first once there are debts; until then the debts page does
+    start = "month" if state.get_debts()[0] else "debts"
+    pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url, default=(url == start))
              for path, title, icon, url in PAGES if (ROOT / path).exists()]  # a page still being written is skipped
     with st.sidebar:
         state.language_selector()

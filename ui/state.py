@@ -95,7 +95,7 @@ REPORT = "report"
 # The raw table's columns (canonical field names, MODEL.md + the CSV's daily rate and notes).
 DEBT_COLUMNS: tuple[str, ...] = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment",
                                  "min_payment_pct", "penalty_rate", "late_fee_pct", "overdue_days", "arrears",
-                                 "official_channel", "notes")
+                                 "official_channel", "notes", "due_day")
 
 SAMPLE_PLAN = BudgetPlan(income=15_000, expenses={"rent": 2_800, "food": 1_500, "transport": 400,
                                                   "dependants": 800, "medical": 200, "other": 300},
@@ -226,3 +226,28 @@ def get_incident_records() -> list[dict]:
 def set_incident_records(records: Sequence[Mapping[str, object]]) -> None:
     """Replace the incident log (e.g. a saved client is loaded)."""
     st.session_state[RIGHTS_INCIDENTS] = [dict(r) for r in records]
+
+
+# --------------------------------------------------------------------------- workspace sections
+# Minimal session-state form (BRIEF): the `workspace` branch makes these persistent; the integrator keeps that one.
+
+def get_section(name: str):
+    """A copy of one workspace section (``payments``, ``balances``, ``negotiation``, ``followups`` …)."""
+    import copy
+
+    from planner import Workspace
+    return copy.deepcopy(st.session_state.get(f"ws.{name}", getattr(Workspace.empty(), name)))
+
+
+def set_section(name: str, value) -> None:
+    import copy
+    st.session_state[f"ws.{name}"] = copy.deepcopy(value)
+
+
+def get_plan_inputs():
+    """Debts and budget for every simulation of the person's plan (:func:`planner.plan_inputs.plan_inputs`):
+    excluded debts out (their payment an expense), budget events applied, accepted agreements applied."""
+    from planner.plan_inputs import plan_inputs
+    debts, _ = get_debts()
+    return plan_inputs(debts, get_budget_plan(), negotiation=get_section("negotiation"),
+                       settings=get_section("settings"), budget_events=get_section("budget_events"))

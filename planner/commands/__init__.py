@@ -8,4 +8,7 @@ COMMANDS: list[str] = [
     "planner.commands.batch",
     "planner.commands.propose",
     "planner.commands.report",
+    "planner.commands.letters",
+    "planner.commands.month",
+    "planner.commands.calendar",
 ]

@@ -112,6 +112,13 @@ register({
     "cli.col.payoff": {"zh": "还清月份", "en": "paid off in month"},
     "cli.col.remaining": {"zh": "剩余欠款", "en": "remaining"},
     "cli.best": {"zh": "推荐：{label}", "en": "Best: {label}"},
+    "cli.cannot_clear": {"zh": "无法还清", "en": "cannot be cleared"},
+    "cli.none_clears": {
+        "zh": "按每月 {budget} 的预算，不协商时没有任何还款方式能还清（欠款会持续增长）。请通过各机构官方渠道协商还款方案："
+              "python -m planner propose {debts} --budget {budget_arg}",
+        "en": "At a budget of {budget} a month, no way of repaying clears the debts without an agreement (they keep "
+              "growing). Negotiate a repayment plan through each lender's official channel: "
+              "python -m planner propose {debts} --budget {budget_arg}"},
     "cli.dues_gap": {"zh": "注意：每月预算 {budget} 低于首月应还合计 {due}，差 {gap}。请与各平台官方渠道协商（python -m planner propose）。",
                      "en": "Note: the monthly budget {budget} is below the first month's total due {due} (short by {gap}). Negotiate with each lender's official channel (python -m planner propose)."},
     "cli.interest_gap": {"zh": "每个平台还一点，连利息都还不上：首月利息 {interest} 已超过预算 {budget}。",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..escape import terminal
 from ..i18n import format_money, format_months, t
 from ..models import InvalidInput
 from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget, parse_order,
@@ -39,15 +40,22 @@ def run(args: argparse.Namespace) -> int:
     rows = []
     for key in comp.ranking:
         r = comp.results[key]
-        rows.append([t("strategy." + key, lang), format_months(r.months_to_debt_free, lang),
-                     format_money(r.total_interest, lang), format_money(r.total_penalty_interest, lang),
-                     format_money(r.total_fees, lang), format_money(r.total_paid, lang), str(r.months_in_arrears)])
+        if r.debt_free:
+            rows.append([t("strategy." + key, lang), format_months(r.months_to_debt_free, lang),
+                         format_money(r.total_interest, lang), format_money(r.total_penalty_interest, lang),
+                         format_money(r.total_fees, lang), format_money(r.total_paid, lang), str(r.months_in_arrears)])
+        else:       # the debt keeps growing: interest and months in arrears over the horizon mean nothing
+            rows.append([t("strategy." + key, lang), t("cli.cannot_clear", lang), "—", "—", "—", "—", "—"])
     print(render_table([t(k, lang) for k in ("cli.col.strategy", "cli.col.months", "cli.col.interest",
                                               "cli.col.penalty", "cli.col.fees", "cli.col.paid", "cli.col.arrears")],
                        rows))
     print()
-    print(t("cli.best", lang, label=t("strategy." + comp.ranking[0], lang)))
     check = comp.check
+    if any(comp.results[k].debt_free for k in comp.ranking):
+        print(t("cli.best", lang, label=t("strategy." + comp.ranking[0], lang)))
+    else:
+        print(t("cli.none_clears", lang, budget=format_money(check.budget, lang), debts=terminal(args.debts),
+                budget_arg=terminal(args.budget)))
     if not check.covers_interest:
         print(t("cli.interest_gap", lang, interest=format_money(check.total_interest, lang),
                 budget=format_money(check.budget, lang)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from ..escape import terminal
 from ..i18n import format_date, format_money, format_pct, register, t
 from ..models import InvalidInput
 from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget,
@@ -53,6 +54,14 @@ def _waived(line, lang: str) -> str:
     return t(f"cli.neg.waive.{key}", lang)
 
 
+def _instalments(line, method: str, lang: str) -> str:
+    """The instalment; for a sequential plan its phases (``23×¥186.00 → ¥422.31 → 4×¥3,000.00 → …``)."""
+    if method == "sequential":
+        from ..documents import phase_summary
+        return phase_summary(line, lang)
+    return format_money(line.instalment, lang)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..negotiation import propose
     lang = args.lang
@@ -70,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     rows = [[ln.name, format_money(ln.principal, lang),
              f"{format_pct(ln.original_rate_pct, lang)}→{format_pct(ln.proposed_rate_pct, lang)}",
-             _waived(ln, lang), format_money(ln.instalment, lang), str(ln.months),
+             _waived(ln, lang), _instalments(ln, plan.method, lang), str(ln.months),
              format_date(ln.first_payment, lang), format_money(ln.total_repay, lang)] for ln in plan.lines]
     heads = [t(f"cli.neg.col.{k}", lang) for k in ("lender", "principal", "rate", "waive", "instalment",
                                                      "months", "first", "total")]
@@ -80,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
     print(t("cli.neg.total", lang, monthly=format_money(plan.total_monthly, lang),
             budget=format_money(plan.budget, lang), total=format_money(plan.total_repay, lang),
             principal=format_money(plan.total_principal, lang)))
-    print(("✓ " if plan.feasible else "✗ ") + plan.reason.render(lang))
+    print(terminal(("✓ " if plan.feasible else "✗ ") + plan.reason.render(lang)))
+    for warning in plan.warnings:
+        print(terminal("⚠ " + warning.render(lang)))
     if not plan.feasible and plan.min_budget is not None:
         print(t("cli.neg.shown_at_min", lang, amount=format_money(plan.min_budget, lang)))
     return EXIT_OK

@@ -33,7 +33,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="the document's date, YYYY-MM-DD (default: today)")
     p.add_argument("--start", type=date.fromisoformat, default=None,
                    help="date of the first negotiated payment (default: the 1st of next month)")
-    p.add_argument("--name", default="", help="borrower's name for the letters (optional)")
+    p.add_argument("--name", default="", help="borrower's name for the letters (optional; overrides --profile)")
+    p.add_argument("--profile", type=Path, default=None,
+                   help="borrower profile file (TOML or JSON: name, phone, hardship, lenders …), as for `letters`")
     p.add_argument("--pseudonymise", action="store_true",
                    help="print only the first character of the name and mask contact numbers")
     p.add_argument("--incidents", type=Path, default=None, help="collection-incident log CSV to append")
@@ -52,9 +54,16 @@ def run(args: argparse.Namespace) -> int:
         incidents = _read_incidents(args.incidents, lang, today)
         if incidents is None:
             return EXIT_INPUT
+    profile = _read_profile(args.profile, lang) if args.profile is not None else {}
+    if profile is None:
+        return EXIT_INPUT
+    if args.name:
+        profile["name"] = args.name
+    if profile.get("phone") and not profile.get("contact"):
+        profile["contact"] = profile["phone"]          # the letters' older field name
     try:
         pdf = build_pdf(debts, parse_budget(args.budget), lang=lang, strategy=args.strategy, method=args.method,
-                        today=today, start=args.start, profile={"name": args.name} if args.name else None,
+                        today=today, start=args.start, profile=profile or None,
                         incidents=incidents, pseudonymise=args.pseudonymise)
     except InvalidInput as e:
         print_issues(list(e.issues), lang)
@@ -67,6 +76,24 @@ def run(args: argparse.Namespace) -> int:
     print(t("cli.report.written", lang, path=str(args.out), pages=len(re.findall(rb"/Type /Page\b(?!s)", pdf)),
             size=max(1, len(pdf) // 1024)))
     return EXIT_OK
+
+
+def _read_profile(path: Path, lang: str) -> dict | None:
+    """The borrower profile file as a dict (TOML when it ends in .toml, else JSON); None after an error."""
+    import json
+    import tomllib
+
+    try:
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        print(t("cli.cannot_read", lang, path=str(path), reason=reason), file=sys.stderr)
+        return None
+    if not isinstance(data, dict):
+        print(t("cli.cannot_read", lang, path=str(path), reason="not a table of fields"), file=sys.stderr)
+        return None
+    return {k: v for k, v in data.get("profile", data).items()}
 
 
 def _read_incidents(path: Path, lang: str, today: date):

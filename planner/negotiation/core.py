@@ -17,7 +17,7 @@ from .methods import Allocation, get_method, sequence_order
 from .plan import NegotiationPlan, Payment, ProposalLine, Reason, add_months
 from .schedule import fixed_schedule, level_schedule
 from .settings import NegotiationSettings, load_settings
-from .terms import LineTerms, build_terms
+from .terms import LineTerms, build_terms, override_warnings
 
 REFUSED_HORIZON = 600
 
@@ -168,7 +168,7 @@ def propose(debts: Sequence[Debt], budget, method: str = "equal_term", *, start:
         bl = next(ln for ln in terms if ln.index == binding_idx)
         reason = Reason("neg.reason.short", (
             ("budget_yuan", budget_yuan), ("min_budget_yuan", need / 100), ("gap_yuan", (need - cap) / 100),
-            ("lender", binding), ("lender_min_yuan", max(_payments(bl, fixed, alloc), default=0) / 100),
+            ("lender", binding), ("lender_min_yuan", _longest_term_instalment(bl, fixed) / 100),
             ("max_term", bl.max_term), ("term_source", bl.max_term_source)))
     else:
         refused_lines = [ln for ln in terms if ln.debt.name in refused_keys]
@@ -192,7 +192,17 @@ def propose(debts: Sequence[Debt], budget, method: str = "equal_term", *, start:
     return NegotiationPlan(method=m.key, lines=lines, feasible=feasible, budget=budget_yuan,
                            min_budget=None if isinstance(problem, Reason) else need / 100,
                            binding_lender=None if feasible else binding, reason=reason, start=start,
-                           debts=debts, settings=settings, overrides=ov)
+                           debts=debts, settings=settings, overrides=ov,
+                           warnings=override_warnings(debts, overrides))
+
+
+def _longest_term_instalment(ln: LineTerms, fixed: dict[int, list[int]]) -> int:
+    """What the binding lender needs a month over its longest allowed term (cents): its level instalment over
+    ``max_term`` months — not its largest payment in the method's timetable (a sequential plan pays a lender
+    a token first and then much more).  A pinned or refused line: its own largest payment."""
+    if ln.index in fixed:
+        return max(fixed[ln.index], default=0)
+    return level_schedule(ln.principal_c, ln.proposed_rate_pct, ln.max_term)[0]
 
 
 def _payments(ln: LineTerms, fixed: dict[int, list[int]], alloc: Allocation) -> list[int]:

@@ -5,27 +5,34 @@ from ..i18n import register
 register({
     # feasibility
     "neg.reason.fits": {
-        "zh": "方案可行：每月不超过预算 {budget_yuan}，{months}个月内全部还清（此方法最低需要每月 {min_budget_yuan}）。",
-        "en": "The plan fits: never more than the budget of {budget_yuan} a month, everything repaid within "
-              "{months} months (this method needs at least {min_budget_yuan} a month)."},
+        "zh": "方案在预算之内：每月不超过 {budget_yuan}，{months}个月内全部还清；此方法每月最低需要 {min_budget_yuan}。"
+              "是否接受，由各贷款方决定。",
+        "en": "The plan is within the budget: never more than {budget_yuan} a month, everything repaid within "
+              "{months} months; this method needs at least {min_budget_yuan} a month. Each lender decides whether "
+              "to accept it."},
     "neg.reason.short": {
         "zh": "预算 {budget_yuan} 不够：此方法每月至少需要 {min_budget_yuan}（还差 {gap_yuan}）。"
-              "卡住方案的是「{lender}」：即使分到最长 {max_term} 期（依据：{term_source}），每月也要还 {lender_min_yuan}。",
+              "卡住方案的是「{lender}」：即使分到最长 {max_term} 期，每月也要还 {lender_min_yuan}。期数上限的依据：{term_source}。",
         "en": "Budget {budget_yuan} is not enough: this method needs at least {min_budget_yuan} a month "
               "({gap_yuan} more). The lender that forces it is “{lender}”: even over its longest term of "
-              "{max_term} months (source: {term_source}) it needs {lender_min_yuan} a month."},
+              "{max_term} months it needs {lender_min_yuan} a month. Source of the term limit: {term_source}."},
     "neg.reason.pinned_term": {
-        "zh": "「{lender}」手动设定为 {months} 期，超过此类债务最长 {max_term} 期的上限（依据：{term_source}）。",
+        "zh": "「{lender}」手动设定为 {months} 期，超过此类债务最长 {max_term} 期的上限。上限的依据：{term_source}。",
         "en": "“{lender}” was set by hand to {months} instalments, above the limit of {max_term} months for "
-              "this kind of debt (source: {term_source})."},
+              "this kind of debt. Source of the limit: {term_source}."},
     "neg.reason.pinned_short": {
-        "zh": "「{lender}」手动设定的每期 {instalment_yuan} 太少，无法在 {max_term} 期内还清"
-              "（依据：{term_source}）；至少需要每期 {needed_yuan}。",
+        "zh": "「{lender}」手动设定的每期 {instalment_yuan} 太少，无法在 {max_term} 期内还清，"
+              "至少需要每期 {needed_yuan}。期数上限的依据：{term_source}。",
         "en": "The instalment of {instalment_yuan} set by hand for “{lender}” cannot repay it within "
-              "{max_term} months (source: {term_source}); it needs at least {needed_yuan}."},
+              "{max_term} months; it needs at least {needed_yuan}. Source of the term limit: {term_source}."},
     # sources
-    "neg.source.practice": {"zh": "常见做法，可调整（非法律规定）", "en": "common practice, adjustable (not a legal rule)"},
-    "neg.source.unconfirmed": {"zh": "{title}（待核实）", "en": "{title} (to be confirmed)"},
+    "neg.source.practice": {"zh": "常见做法，可调整，并非法律规定", "en": "common practice, adjustable, not a legal rule"},
+    "neg.source.unconfirmed": {"zh": "{title}，待核实", "en": "{title}, to be confirmed"},
+    "neg.warn.rate_above_contract": {
+        "zh": "「{lender}」手动填写的年利率 {asked_pct} 高于合同利率 {contract_pct}：方案不会向贷款方要求高于合同的利率，"
+              "已按合同利率 {contract_pct} 计算。",
+        "en": "The rate of {asked_pct} entered by hand for “{lender}” is above its contract rate of {contract_pct}: "
+              "the plan never asks a lender for more than the contract, so it uses {contract_pct}."},
     # default official channels by kind
     "neg.channel.credit_card": {
         "zh": "发卡银行官方客服（信用卡背面的客服电话或银行App在线客服），申请个性化分期",

@@ -173,6 +173,7 @@ class NegotiationPlan:
     debts: tuple[Debt, ...] = field(repr=False, default=())
     settings: NegotiationSettings | None = field(repr=False, default=None, compare=False)
     overrides: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = field(repr=False, default=())
+    warnings: tuple[Reason, ...] = ()   # e.g. a hand-entered rate above the contract (the contract rate is used)
 
     @property
     def months(self) -> int:
@@ -209,6 +210,7 @@ class NegotiationPlan:
             "method": self.method, "feasible": self.feasible, "budget": self.budget,
             "min_budget": self.min_budget, "binding_lender": self.binding_lender,
             "reason": self.reason.as_dict(), "message": self.reason.render(lang),
+            "warnings": [w.render(lang) for w in self.warnings],
             "start": self.start.isoformat(), "months": self.months, "total_monthly": self.total_monthly,
             "total_repay": self.total_repay, "total_principal": self.total_principal,
             "lines": [line.to_dict(lang) for line in self.lines],

@@ -13,6 +13,7 @@ receives its payment.  Amounts are integers (cents) here; the plan converts to y
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 
@@ -30,8 +31,23 @@ def annuity(principal: float, annual_rate_pct: float, months: int) -> float:
     return principal * i / (1 - (1 + i) ** -months)
 
 
+RATE_SCALE = 10 ** 8          # annual rates are exact to 1e-8 percent
+
+
+@lru_cache(maxsize=4096)
+def _rate_units(annual_rate_pct: float) -> int:
+    """The rate as an exact integer number of 1e-8 percent (from its decimal text, not its binary value)."""
+    return int((Decimal(str(annual_rate_pct)) * RATE_SCALE).to_integral_value(ROUND_HALF_UP))
+
+
 def _interest(balance_c: int, annual_rate_pct: float) -> int:
-    return int(round(balance_c * annual_rate_pct / 1200))
+    """One month's interest in cents, ``balance × rate / 1200`` rounded half up, in exact integer arithmetic.
+
+    >>> _interest(348_000, 10.95)        # 3,480.00 × 10.95 % / 12 = 31.755 → 31.76 (floats gave 31.75)
+    3176
+    """
+    den = 1200 * RATE_SCALE
+    return (2 * balance_c * _rate_units(annual_rate_pct) + den) // (2 * den)
 
 
 @lru_cache(maxsize=65_536)

@@ -115,7 +115,7 @@ def build_terms(debts: Sequence[Debt], settings: NegotiationSettings,
         months = o.get("months")
         out.append(LineTerms(
             index=i, debt=d, principal_c=max(principal_c, 1),
-            proposed_rate_pct=float(o.get("rate_pct", proposed_rate(d, settings))),
+            proposed_rate_pct=min(float(o.get("rate_pct", proposed_rate(d, settings))), d.annual_rate),
             waive_penalty=bool(o.get("waive_penalty", rule.waive_penalty)),
             waive_fees=bool(o.get("waive_fees", rule.waive_fees)),
             max_term=settings.max_term(d.kind), max_term_source=rule.max_term_source,
@@ -124,6 +124,21 @@ def build_terms(debts: Sequence[Debt], settings: NegotiationSettings,
             pin_instalment_c=None if o.get("instalment") is None else int(round(float(o["instalment"]) * 100)),
         ))
     return out
+
+
+def override_warnings(debts: Sequence[Debt], overrides: Mapping[str, Mapping[str, object]] | None) -> tuple:
+    """A :class:`~planner.negotiation.plan.Reason` for each hand-entered rate above the contract rate
+    (the plan uses the contract rate instead: it never asks a lender for more than the contract)."""
+    from .plan import Reason
+    by_key = {name_key(d.name): d for d in debts}
+    out = []
+    for name, changes in (overrides or {}).items():
+        d = by_key.get(name_key(name))
+        rate = _number((changes or {}).get("rate_pct"))
+        if d is not None and rate is not None and rate > d.annual_rate:
+            out.append(Reason("neg.warn.rate_above_contract", (("lender", d.name), ("asked_pct", rate),
+                                                                ("contract_pct", d.annual_rate))))
+    return tuple(out)
 
 
 def _check_override(name: str, changes: Mapping[str, object], settings: NegotiationSettings,

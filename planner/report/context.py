@@ -42,7 +42,7 @@ class ReportContext:
     borrower: str                              # '' when no name was given
     pseudonymised: bool
     negotiation: Any | None = None             # planner.negotiation.NegotiationPlan
-    letters: Mapping[str, str] = field(default_factory=dict)
+    letters: Mapping[str, Any] = field(default_factory=dict)     # lender -> planner.documents.Document
     rights: Any | None = None                  # planner.rights.rights_summary sections
     incidents: tuple[Any, ...] = ()
 

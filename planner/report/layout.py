@@ -224,6 +224,7 @@ class ReportPDF(FPDF):
         pad_x, pad_y = 1.6, 1.1
         line_h = size * PT * 1.42
         self.set_font(FAMILY, size=size)
+        widths = self.header_widths([c.title for c in columns], widths, pad_x)
 
         def layout(cells: Sequence[str]) -> tuple[list[list[str]], float]:
             wrapped = [self.lines(str(c), w - 2 * pad_x) for c, w in zip(cells, widths)]
@@ -254,6 +255,44 @@ class ReportPDF(FPDF):
         self.set_line_width(0.35)
         self.line(self.l_margin, self.get_y(), self.l_margin + self.content_width, self.get_y())
         self.ln(after)
+
+    def header_ok(self, title: str, width: float) -> bool:
+        """Whether ``title`` wraps in ``width`` without a lone character on a line or a word cut in two."""
+        lines = [x.strip() for x in self.lines(title, width)]
+        if len(lines) <= 1:
+            return True
+        if any(len(x) == 1 for x in lines):
+            return False
+        words = set(title.split())
+        return not any(a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
+                       and a.split()[-1] + b.split()[0] in words for a, b in zip(lines, lines[1:]))
+
+    def header_widths(self, titles: Sequence[str], widths: Sequence[float], pad_x: float) -> list[float]:
+        """Widen a column whose header would break badly (``排/名``, ``Ran/k``, ``月/数``) just enough, taking
+        the room from the columns whose own headers still fit, in proportion to their spare width."""
+        widths = list(widths)
+
+        def smallest_ok(title: str, start: float) -> float:
+            full = sum(self.char_width(ch) for ch in title) + 2 * pad_x + 0.2
+            w = start
+            while w < full and not self.header_ok(title, w - 2 * pad_x):
+                w += 0.25
+            return w
+
+        floor = [smallest_ok(title, 2 * pad_x + 2.0) for title in titles]
+        for i, title in enumerate(titles):
+            need = smallest_ok(title, widths[i]) - widths[i]
+            if need <= 0:
+                continue
+            spare = {k: widths[k] - floor[k] for k in range(len(widths)) if k != i and widths[k] > floor[k]}
+            pool = sum(spare.values())
+            if pool <= 0:
+                continue
+            take = min(need, pool)
+            widths[i] += take
+            for k, room in spare.items():
+                widths[k] -= take * room / pool
+        return widths
 
     def _row(self, wrapped, widths, columns, h, line_h, pad_x, pad_y, *, fill, color, bold=False,
              header=False) -> None:

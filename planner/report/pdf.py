@@ -19,8 +19,9 @@ from .layout import ReportPDF
 from .sections import budget, comparison, cover, schedule
 from .sections_more import incidents_log, letters, negotiation, rights
 
-#: the document, in order (a registry: a section is a function (pdf, ctx) -> None)
-SECTIONS = (cover, budget, comparison, negotiation, schedule, letters, rights, incidents_log)
+#: the document, in order (a registry: a section is a function (pdf, ctx) -> None). The proposal comes
+#: before the no-deal comparison: it is what the borrower asks for.
+SECTIONS = (cover, budget, negotiation, comparison, schedule, letters, rights, incidents_log)
 
 
 def build_pdf(debts: Sequence[Debt], budget_or_plan, *, lang: str = "zh", strategy: str = "avalanche",

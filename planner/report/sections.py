@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .. import legal
 from ..i18n import format_date, format_money, format_month, format_months, format_pct, t
 from ..strategies import get_strategy
 from . import charts
 from .context import ReportContext, balance_series, schedule_rows
+from .cover import _budget_headline, cover, nothing_clears  # noqa: F401  (cover is a section)
 from .layout import GREY, Column, ReportPDF
 
 MAX_GRID_LENDERS = 5          # lender columns per month-grid table (portrait A4 stays readable)
@@ -26,61 +26,7 @@ def amount_or_dash(x: float, lang: str) -> str:
     return money(x, lang) if abs(x) >= 0.005 else "—"
 
 
-# ---------------------------------------------------------------------------- cover
-
-def cover(pdf: ReportPDF, ctx: ReportContext) -> None:
-    lang, r = ctx.lang, ctx.result
-    pdf.add_page()
-    pdf.set_y(pdf.t_margin + 6)
-    pdf.heading(t("report.title", lang), level=0)
-    pdf.paragraph(t("report.subtitle", lang), size=11, color=GREY, after=1)
-    who = [t("report.prepared_on", lang, date=format_date(ctx.today, lang))]
-    if ctx.borrower:
-        who.insert(0, t("report.prepared_for", lang, name=ctx.borrower)
-                   + (t("report.pseudonym_note", lang) if ctx.pseudonymised else ""))
-    pdf.paragraph("    ".join(who), size=9.5, color=GREY, after=5)
-    debt_free, debt_free_note = format_months(None, lang), ""
-    if r.debt_free:
-        debt_free = format_month(ctx.month_date(r.months_to_debt_free), lang)
-        debt_free_note = t("report.cover.debt_free_note", lang, months=format_months(r.months_to_debt_free, lang))
-    strategy = get_strategy(ctx.strategy)
-    pdf.key_figures([
-        (t("report.cover.total_owed", lang), money(ctx.total_owed, lang),
-         t("report.cover.lenders_value", lang, count=len(ctx.debts))),
-        (t("report.cover.budget", lang), _budget_headline(ctx),
-         t("report.cover.due_note", lang, amount=money(ctx.comparison.check.total_due, lang))),
-        (t("report.cover.strategy", lang), t(f"report.strategy_short.{strategy.key}", lang), strategy.label(lang)),
-        (t("report.cover.debt_free", lang), debt_free, debt_free_note),
-        (t("report.cover.total_cost", lang), money(r.total_cost, lang),
-         t("report.cover.penalty_note", lang, amount=money(r.total_penalty_interest, lang))),
-        (t("report.cover.total_paid", lang), money(r.total_paid, lang), ""),
-    ])
-    pdf.ln(2)
-    pdf.paragraph(t("report.purpose", lang), size=10, after=4)
-    pdf.heading(t("report.debts.title", lang), level=2)
-    rows = []
-    for d in ctx.debts:
-        due = money(d.min_payment, lang)
-        if d.min_payment_pct:
-            pct = t("report.debts.pct_of_balance", lang, pct=format_pct(d.min_payment_pct, lang, decimals=0))
-            due = pct if not d.min_payment else f"{due} / {pct}"
-        overdue_txt = (t("report.debts.overdue_value", lang, days=d.overdue_days, amount=money(d.effective_arrears, lang))
-                       if d.is_overdue else "—")
-        rows.append([d.name, d.kind.label(lang), money(d.balance, lang), format_pct(d.annual_rate, lang), due,
-                     overdue_txt])
-    rows.append([t("report.total", lang), "", money(ctx.total_owed, lang), "", "", ""])
-    pdf.table([Column(t("report.debts.lender", lang), 2.1), Column(t("report.debts.kind", lang), 1.9),
-               Column(t("report.debts.balance", lang), 1.45, "R"), Column(t("report.debts.rate", lang), 1.05, "R"),
-               Column(t("report.debts.due", lang), 1.4, "R"), Column(t("report.debts.overdue", lang), 1.6, "R")],
-              rows, total_rows=[len(rows) - 1])
-
-
-def _budget_headline(ctx: ReportContext) -> str:
-    b = ctx.budget
-    if b.is_constant:
-        return money(b.first, ctx.lang)
-    return f"{money(min(b.monthly), ctx.lang)} – {money(max(b.monthly), ctx.lang)}"
-
+# ---------------------------------------------------------------------------- cover (see cover.py)
 
 # ---------------------------------------------------------------------------- budget
 
@@ -136,22 +82,32 @@ def _budget_runs(ctx: ReportContext) -> str:
 # ---------------------------------------------------------------------------- comparison
 
 def comparison(pdf: ReportPDF, ctx: ReportContext) -> None:
+    """The no-deal simulation of every strategy, labelled as the comparison to the proposal."""
     lang, comp = ctx.lang, ctx.comparison
     pdf.ensure_space(150)          # the heading, its table and its chart belong together
     pdf.heading(t("report.compare.title", lang), level=1)
     pdf.paragraph(t("report.compare.intro", lang), size=9.5)
+    never = t("report.cannot_clear", lang)
     rows, chosen = [], []
     for rank, key in enumerate(comp.ranking, start=1):
         r = comp[key]
         if key == ctx.strategy:
             chosen.append(rank - 1)
-        rows.append([str(rank), get_strategy(key).label(lang), format_months(r.months_to_debt_free, lang),
-                     money(r.total_interest, lang), money(r.total_fees, lang), money(r.total_paid, lang),
-                     str(r.months_in_arrears)])
-    pdf.table([Column(t("report.compare.rank", lang), 0.5, "C"), Column(t("report.compare.strategy", lang), 2.3),
+        if r.debt_free:
+            rows.append([str(rank), get_strategy(key).label(lang), format_months(r.months_to_debt_free, lang),
+                         money(r.total_interest, lang), money(r.total_fees, lang), money(r.total_paid, lang),
+                         str(r.months_in_arrears)])
+        else:        # the debt keeps growing: its interest and months in arrears mean nothing
+            rows.append([str(rank), get_strategy(key).label(lang), never, "—", "—", "—", "—"])
+    pdf.table([Column(t("report.compare.rank", lang), 0.6, "C"), Column(t("report.compare.strategy", lang), 2.3),
                Column(t("report.compare.months", lang), 1.35, "R"), Column(t("report.compare.interest", lang), 1.4, "R"),
                Column(t("report.compare.fees", lang), 1.35, "R"), Column(t("report.compare.paid", lang), 1.4, "R"),
                Column(t("report.compare.arrears", lang), 1.1, "R")], rows, highlight=chosen)
+    if nothing_clears(ctx):
+        pdf.paragraph(t("report.compare.none_clear", lang, budget=_budget_headline(ctx)), size=9.5)
+        return
+    if any(not comp[k].debt_free for k in comp.ranking):
+        pdf.paragraph(t("report.compare.some_never", lang), size=9, color=GREY)
     png = charts.balance_chart(
         charts.totals_from(balance_series(comp), ctx.total_owed), chosen=ctx.strategy,
         labels={k: get_strategy(k).label(lang) for k in comp.ranking},
@@ -190,7 +146,11 @@ def _row_label(ctx: ReportContext, first: int, last: int) -> str:
 
 
 def schedule(pdf: ReportPDF, ctx: ReportContext) -> None:
+    """The chosen strategy month by month — only when it clears the debts (otherwise the comparison
+    section says so and the document leads with the negotiation)."""
     lang, r = ctx.lang, ctx.result
+    if not r.debt_free:
+        return
     pdf.add_page()
     pdf.heading(t("report.schedule.title", lang), level=1)
     rows, truncated = schedule_rows(r)
@@ -199,12 +159,8 @@ def schedule(pdf: ReportPDF, ctx: ReportContext) -> None:
                names=[d.name for d in ctx.debts], amounts=[x.payments for x in rows],
                extra=[(Column(t("report.schedule.total", lang), 1.25, "R"), [money(x.paid, lang) for x in rows]),
                       (Column(t("report.schedule.balance", lang), 1.35, "R"), [money(x.balance, lang) for x in rows])])
-    if r.debt_free:
-        pdf.paragraph(t("report.schedule.cleared", lang, month=format_month(ctx.month_date(r.months_to_debt_free), lang),
-                        n=r.months_to_debt_free), size=9.5)
-    else:
-        pdf.paragraph(t("report.schedule.not_cleared", lang, months=format_months(r.months_run, lang),
-                        balance=money(r.remaining_balance, lang)), size=9.5)
+    pdf.paragraph(t("report.schedule.cleared", lang, month=format_month(ctx.month_date(r.months_to_debt_free), lang),
+                    n=r.months_to_debt_free), size=9.5)
     if truncated:
         pdf.paragraph(t("report.schedule.truncated", lang, years=10), size=9, color=GREY)
     pdf.heading(t("report.payoff.title", lang), level=2)

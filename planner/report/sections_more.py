@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..i18n import format_date, format_money, format_month, format_pct, t
 from .context import FULL_MONTHS, ReportContext
 from .layout import GREY, Column, ReportPDF
@@ -17,9 +15,11 @@ def money(x, lang):
 
 def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
     plan, lang = ctx.negotiation, ctx.lang
+    if plan is None or not plan.lines:
+        return
     pdf.add_page()
     pdf.heading(t("report.neg.title", lang), level=1)
-    pdf.paragraph(plan.reason.render(lang), size=9.5)
+    pdf.paragraph(_verdict(plan, lang), size=9.5)
     rows = []
     for ln in plan.lines:
         span = "—"
@@ -39,6 +39,8 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
     pdf.heading(t("report.neg.asks", lang), level=2)
     pdf.bullets([f"{ln.name}：{a}" if lang == "zh" else f"{ln.name}: {a}" for ln, a in zip(plan.lines, asks)],
                 size=9.5)
+    pdf.heading(t("report.neg.notes", lang), level=2)
+    pdf.bullets(_notes(plan, lang), size=9.2)
     pdf.heading(t("report.neg.timetable", lang), level=2)
     pdf.paragraph(t("report.neg.timetable_intro", lang, full=FULL_MONTHS), size=9.5)
     months = plan.months
@@ -61,6 +63,28 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
                extra=[(Column(t("report.schedule.total", lang), 1.25, "R"), paid)])
 
 
+def _verdict(plan, lang: str) -> str:
+    """Within the budget or not — and that each lender decides (never "the plan fits")."""
+    over = plan.total_monthly - plan.budget
+    if plan.feasible and over <= 0.005:
+        text = t("report.cover.verdict_within", lang, monthly=money(plan.total_monthly, lang),
+                 budget=money(plan.budget, lang))
+    else:
+        need = plan.min_budget if plan.min_budget is not None else plan.total_monthly
+        text = t("report.neg.over", lang, need=money(need, lang), budget=money(plan.budget, lang),
+                 gap=money(max(need - plan.budget, 0.0), lang), lender=plan.binding_lender or "—")
+    return text + t("report.cover.lenders_decide", lang)
+
+
+def _notes(plan, lang: str) -> list[str]:
+    """What a lender and the borrower must both know about the proposal (safety content, issue 10 #14)."""
+    from ..models import DebtKind
+    notes = [t("report.overdue_until_agreed", lang), t("report.neg.note.direct", lang)]
+    if any(ln.kind == DebtKind.CREDIT_CARD for ln in plan.lines):
+        notes.append(t("report.neg.note.card", lang))
+    return notes
+
+
 def _payment_date(plan, month: int):
     for ln in plan.lines:
         if month <= len(ln.timetable):
@@ -77,9 +101,10 @@ def _asks(ln, lang: str) -> str:
         parts.append(t("report.neg.ask.pause", lang))
     elif ln.proposed_rate_pct < ln.original_rate_pct:
         parts.append(t("report.neg.ask.rate", lang, rate=format_pct(ln.proposed_rate_pct, lang)))
-    if ln.penalty_waived:
+    charges = ln.kind.value != "private_loan" and ln.original_rate_pct > 0     # nothing to waive otherwise
+    if ln.penalty_waived and charges:
         parts.append(t("report.neg.ask.penalty", lang))
-    if ln.fees_waived:
+    if ln.fees_waived and charges:
         parts.append(t("report.neg.ask.fees", lang))
     if ln.arrears_folded:
         parts.append(t("report.neg.ask.arrears", lang, amount=money(ln.arrears_folded, lang)))
@@ -91,80 +116,42 @@ def _asks(ln, lang: str) -> str:
 
 # ---------------------------------------------------------------------------- letters
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-
-
-def _plain(text: str) -> str:
-    text = _EMPHASIS.sub(r"\2", text)
-    return re.sub(r"\\([\\`*_{}\[\]()<>#+\-.!|~&\"'])", r"\1", text)
-
-
 def letters(pdf: ReportPDF, ctx: ReportContext) -> None:
-    for name, body in ctx.letters.items():
+    for name, doc in ctx.letters.items():
         pdf.add_page()
         pdf.heading(t("report.letter.title", ctx.lang, lender=name), level=1)
-        _markdown(pdf, body)
+        document(pdf, doc)
 
 
-def _markdown(pdf: ReportPDF, body: str) -> None:
-    """A letter written in light Markdown: headings, bullet lists, pipe tables, paragraphs."""
-    lines = body.replace("\r\n", "\n").split("\n")
-    i = 0
-    para: list[str] = []
+def document(pdf: ReportPDF, doc) -> None:
+    """A ``planner.documents.Document`` laid out block by block (its text is plain, never markup)."""
+    from ..documents import Bullets, Fields, Heading, Paragraph, Signature, Table, clean
+    from ..documents.model import blank
 
-    def flush() -> None:
-        if para:
-            pdf.paragraph(_plain(" ".join(p.strip() for p in para) if _latin(para) else "".join(p.strip() for p in para)),
-                          size=10.5, leading=1.7, after=2.5)
-            para.clear()
-
-    while i < len(lines):
-        line = lines[i].rstrip()
-        if not line.strip():
-            flush()
-        elif m := _HEADING.match(line):
-            flush()
-            pdf.heading(_plain(m.group(2)), level=2)
-        elif line.lstrip().startswith("|"):
-            flush()
-            block = []
-            while i < len(lines) and lines[i].lstrip().startswith("|"):
-                block.append(lines[i].strip())
-                i += 1
-            _pipe_table(pdf, block)
-            continue
-        elif m := _BULLET.match(line):
-            flush()
-            items = []
-            while i < len(lines) and (b := _BULLET.match(lines[i].rstrip())):
-                items.append(_plain(b.group(1)))
-                i += 1
-            pdf.bullets(items, size=10)
-            continue
-        else:
-            para.append(line)
-        i += 1
-    flush()
-
-
-def _latin(lines: list[str]) -> bool:
-    text = "".join(lines)
-    return sum(ch.isascii() for ch in text) > len(text) / 2
-
-
-def _pipe_table(pdf: ReportPDF, block: list[str]) -> None:
-    rows = [[_plain(c.strip()) for c in r.strip("|").split("|")] for r in block]
-    rows = [r for r in rows if not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in r)]
-    if not rows:
-        return
-    head, body = rows[0], rows[1:]
-    width = len(head)
-    body = [(r + [""] * width)[:width] for r in body]
-    numeric = [all(re.search(r"\d", r[k]) and not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", r[k]) for r in body if r[k])
-               for k in range(width)]
-    pdf.table([Column(h, 1.0, "R" if numeric[k] and k else "L") for k, h in enumerate(head)], body, size=8.5)
+    sep = "：" if doc.lang == "zh" else ": "
+    pdf.heading(clean(doc.title), level=2)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            pdf.heading(clean(block.text), level=3 if block.level > 1 else 2)
+        elif isinstance(block, Paragraph):
+            text = (clean(block.label) + sep if block.label else "") + clean(block.text)
+            if block.style == "quote":
+                pdf.paragraph(text, size=10, color=GREY, indent=6, leading=1.6, after=2)
+            else:
+                pdf.paragraph(text, size=10.5, leading=1.7, after=2.5)
+        elif isinstance(block, Bullets):
+            items = [clean(x) for x in block.items]
+            if block.ordered:
+                items = [f"{n}. {x}" for n, x in enumerate(items, start=1)]
+            pdf.bullets(items, size=10, marker="" if block.ordered else "•")
+        elif isinstance(block, Table):
+            pdf.table([Column(clean(c), 1.0, block.alignment(i)) for i, c in enumerate(block.columns)],
+                      [[clean(x) for x in row] for row in block.rows], size=8.5)
+        elif isinstance(block, (Fields, Signature)):
+            for label, value in block.items:
+                pdf.paragraph(clean(label) + sep + (clean(value) or blank(doc.lang)), size=10.5, leading=1.6,
+                              after=0.8)
+            pdf.ln(2)
 
 
 # ---------------------------------------------------------------------------- rights

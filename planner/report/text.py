@@ -16,13 +16,14 @@ register({
     "report.prepared_on": {"zh": "编制日期：{date}", "en": "Prepared on {date}"},
     "report.pseudonym_note": {"zh": "（已隐去部分个人信息）", "en": "(personal details partly withheld)"},
     "report.purpose": {
-        "zh": "本人目前确有还款困难，但有还款意愿。本文件列明本人的全部债务、每月可用于还款的金额、"
-              "按本计划逐月还款的安排，以及向各机构提出的协商方案，供各机构客服、协商团队或债务咨询人员审阅。"
+        "zh": "本人目前确有还款困难，但有还款意愿。本文件列明本人的全部债务、每月可用于还款的金额、向各机构提出的协商方案及其还款时间表，"
+              "并附不协商时按现有合同还款的模拟作为对比，供各机构客服、协商团队或债务咨询人员审阅。"
               "所有金额均按各笔债务的合同利率、罚息和违约金逐月计算。",
         "en": "I am in genuine financial difficulty but willing to repay. This document lists all my debts, the money "
-              "I can put towards them each month, the month-by-month repayment schedule that follows, and the "
-              "arrangement I am asking each lender for, for review by lenders' hardship teams and debt counsellors. "
-              "Every amount is computed month by month from each debt's contract rate, penalty interest and fees."},
+              "I can put towards them each month, the arrangement I am asking each lender for with its timetable, and, "
+              "for comparison, what repaying on the current contracts without an agreement would mean, for review by "
+              "lenders' hardship teams and debt counsellors. Every amount is computed month by month from each debt's "
+              "contract rate, penalty interest and fees."},
     # cover
     "report.cover.total_owed": {"zh": "债务总额", "en": "Total owed"},
     "report.cover.budget": {"zh": "每月可还款", "en": "Monthly repayment budget"},
@@ -33,6 +34,45 @@ register({
     "report.cover.lenders_value": {"zh": "共 {count} 家机构", "en": "owed to {count} lenders"},
     "report.cover.due_note": {"zh": "首月合同应还 {amount}", "en": "month-1 contractual dues {amount}"},
     "report.cover.debt_free_note": {"zh": "{months}后全部还清", "en": "all cleared in {months}"},
+    "report.cover.asked_monthly": {"zh": "申请的每月还款合计", "en": "Monthly total I propose"},
+    "report.cover.within_budget": {"zh": "在每月可还款之内", "en": "within my monthly budget"},
+    "report.cover.over_budget": {"zh": "超出预算 {amount}", "en": "{amount} over my budget"},
+    "report.cover.asked_term": {"zh": "申请的最后一期", "en": "Last payment proposed"},
+    "report.cover.asked_term_note": {"zh": "最长 {n} 期", "en": "at most {n} monthly payments"},
+    "report.cover.asked_total": {"zh": "按方案还款总额", "en": "Total repaid under the proposal"},
+    "report.cover.asked_total_note": {"zh": "现欠本金 {amount}", "en": "owed now {amount}"},
+    "report.cover.no_deal": {"zh": "不协商时（对比）", "en": "Without an agreement (comparison)"},
+    "report.cover.no_deal_cost": {"zh": "利息与费用 {amount}", "en": "interest and fees {amount}"},
+    "report.cover.no_deal_never_note": {"zh": "按现有合同", "en": "on the current contracts"},
+    "report.cover.not_meaningful": {"zh": "欠款持续增长", "en": "the debt keeps growing"},
+    "report.cover.verdict_within": {
+        "zh": "本方案每月合计最多 {monthly}，在本人每月可用于还款的 {budget} 之内。",
+        "en": "This proposal needs at most {monthly} a month, within the {budget} I can put towards my debts each month. "},
+    "report.cover.verdict_over": {
+        "zh": "本方案每月合计最多需要 {monthly}，比本人每月可用于还款的 {budget} 多 {gap}，因此本人还需与各机构商量更长的期限或利息减免。",
+        "en": "This proposal needs up to {monthly} a month, {gap} more than the {budget} I can pay, so I also need to agree longer terms or lower interest with the lenders. "},
+    "report.cover.lenders_decide": {
+        "zh": "这是本人提出的申请：是否同意、按什么条件同意，由各机构决定。",
+        "en": "It is my request: each lender decides whether, and on what terms, to agree."},
+    "report.cover.comparison_cleared": {
+        "zh": "作为对比：不协商、按现有合同以“{strategy}”还款，需要{months}才能还清，利息与费用合计 {cost}（见后文对比）。",
+        "en": "For comparison: without any agreement, repaying on the current contracts ({strategy}) takes {months} and costs {cost} in interest and fees (see the comparison below)."},
+    "report.cover.comparison_never": {
+        "zh": "作为对比：不协商、按现有合同还款，以目前的预算无法还清（欠款会越来越多）。这正是本人申请协商的原因。",
+        "en": "For comparison: without any agreement, the debts cannot be cleared on the current contracts at this budget (they keep growing). That is why I am asking to negotiate."},
+    "report.overdue_until_agreed": {
+        "zh": "本人知悉：在与各机构达成书面协议之前，按本方案少还的部分仍属逾期（罚息、征信记录照常）。",
+        "en": "I understand that until a written agreement exists, paying less than the contract still counts as overdue (penalty interest and the credit report continue)."},
+    "report.neg.notes": {"zh": "说明", "en": "Notes"},
+    "report.neg.over": {
+        "zh": "按本方法，每月至少需要 {need}，比本人每月可用于还款的 {budget} 多 {gap}（最紧的是“{lender}”）。下表按各笔债务的最长期限计算；本人会与各机构商量更长的期限或利息减免。",
+        "en": "With this method the plan needs at least {need} a month, {gap} more than the {budget} I can pay (the tightest lender is “{lender}”). The table uses each debt's longest term; I will ask the lenders for longer terms or lower interest. "},
+    "report.neg.note.direct": {
+        "zh": "本方案由本人直接向各机构提出，未委托任何收费的“代理协商”“债务优化”“停息挂账”机构；所述困难情况属实，可按要求提供证明材料。",
+        "en": "I make this proposal myself, directly to each lender, without any fee-charging “negotiation agent”, “debt optimisation” or “interest freeze” service; the hardship described is true and I can provide proof on request."},
+    "report.neg.note.card": {
+        "zh": "信用卡个性化分期（《商业银行信用卡业务监督管理办法》第70条）：银行可以同意，并非必须；期限最长5年；协议中本人承诺在还清前不再申请新的信用卡；逾期记录仍会保留在征信报告中。",
+        "en": "Credit cards, personalised instalment plan (art. 70 of the credit card measures): the bank may agree, it is not obliged to; at most 5 years; in the agreement I promise not to apply for new credit cards until it is repaid; the overdue record stays on my credit report."},
     "report.cover.penalty_note": {"zh": "其中罚息 {amount}", "en": "of which penalty interest {amount}"},
     "report.strategy_short.avalanche": {"zh": "雪崩法", "en": "Avalanche"},
     "report.strategy_short.snowball": {"zh": "雪球法", "en": "Snowball"},
@@ -74,10 +114,17 @@ register({
         "zh": "首月新增利息 {interest} 已超过预算 {budget}：若不协商，欠款只会越来越多。",
         "en": "The first month's interest alone, {interest}, exceeds the budget {budget}: without an agreement the debt keeps growing."},
     # comparison
-    "report.compare.title": {"zh": "还款策略比较", "en": "Repayment strategies compared"},
+    "report.compare.title": {"zh": "对比：不协商、按现有合同还款", "en": "For comparison: repaying on the current contracts"},
     "report.compare.intro": {
-        "zh": "以下按相同预算模拟了各种还款方式。排序依次考虑：能否还清、还清时间、利息与费用、出现逾期的月数。标黄的一行为本计划采用的策略。",
-        "en": "Each way of repaying was simulated with the same budget, ranked by: whether it clears the debts, how soon, interest and fees, and months with arrears. The highlighted row is the strategy this plan uses."},
+        "zh": "以下是不与任何机构协商、按现有合同和相同预算还款的模拟，仅作为上文协商方案的对比。排序依次考虑：能否还清、还清时间、利息与费用、出现逾期的月数。标黄的一行为对比所用的还款策略。",
+        "en": "The simulation below assumes no agreement with any lender: the current contracts and the same budget. It is only the comparison for the proposal above. Ranked by whether it clears the debts, how soon, interest and fees, and months with arrears; the highlighted row is the strategy used for the comparison."},
+    "report.compare.none_clear": {
+        "zh": "以每月 {budget} 的预算，不协商时任何还款方式都无法还清：欠款和罚息会持续增加，所以表中不列出没有意义的利息金额。这正是本人向各机构申请协商的原因（见前文方案）。",
+        "en": "At a budget of {budget} a month, no way of repaying clears the debts without an agreement: the balance and penalty interest keep growing, so the table prints no meaningless interest figures. That is why I am asking the lenders to negotiate (see the proposal above)."},
+    "report.compare.some_never": {
+        "zh": "标为“无法还清”的方式在此预算下永远还不清（欠款持续增长），其利息金额没有意义，不再列出。",
+        "en": "Ways marked “cannot be cleared” never clear the debts at this budget (the balance keeps growing); their interest figures mean nothing and are not printed."},
+    "report.cannot_clear": {"zh": "无法还清", "en": "cannot be cleared"},
     "report.compare.rank": {"zh": "排名", "en": "Rank"},
     "report.compare.strategy": {"zh": "策略", "en": "Strategy"},
     "report.compare.months": {"zh": "还清用时", "en": "Debt-free in"},
@@ -104,9 +151,7 @@ register({
     "report.schedule.year": {"zh": "第{n}年", "en": "Year {n}"},
     "report.schedule.year_span": {"zh": "第{n}年\n{first}–{last}", "en": "Year {n}\n{first}–{last}"},
     "report.schedule.cleared": {"zh": "所有债务于 {month}（第{n}个月）还清。", "en": "Every debt is cleared in {month} (month {n})."},
-    "report.schedule.not_cleared": {
-        "zh": "按此预算和策略，{months}内无法还清，届时仍欠 {balance}。必须与各机构协商减免或延长期限。",
-        "en": "With this budget and strategy the debts are not cleared within {months}; {balance} would still be owed. Lenders must agree to reduce or reschedule."},
+
     "report.schedule.truncated": {"zh": "（表中只列出前{years}年。）", "en": "(Only the first {years} years are shown.)"},
     "report.payoff.title": {"zh": "各笔债务还清时间", "en": "When each debt is cleared"},
     "report.payoff.month": {"zh": "还清月份", "en": "Cleared in"},
@@ -128,21 +173,21 @@ register({
         "zh": "按上述方案，各机构每月收到的还款如下（前{full}期逐期列出，之后按年汇总）。",
         "en": "Under these proposals each lender receives the payments below (the first {full} payments one by one, then by year)."},
     "report.neg.ask.refused": {"zh": "按原合同还款", "en": "repay on the original terms"},
-    "report.neg.ask.pause": {"zh": "停息挂账（协商期间不再计息）", "en": "freeze interest while the plan runs"},
+    "report.neg.ask.pause": {"zh": "分期还款期间免收利息", "en": "no interest while the instalments run"},
     "report.neg.ask.rate": {"zh": "年利率降至 {rate}", "en": "reduce the rate to {rate} a year"},
     "report.neg.ask.penalty": {"zh": "减免罚息", "en": "waive penalty interest"},
     "report.neg.ask.fees": {"zh": "减免违约金/滞纳金", "en": "waive late fees"},
     "report.neg.ask.arrears": {"zh": "逾期的 {amount} 并入分期", "en": "fold the {amount} overdue into the instalments"},
     "report.neg.ask.settlement": {"zh": "本金减免 {pct}", "en": "a {pct} discount on the principal"},
     "report.neg.ask.instalments": {"zh": "分 {months} 期，每期 {amount}", "en": "{months} monthly payments of {amount}"},
-    "report.rights.based_on": {"zh": "依据：{citation}", "en": "Source: {citation}"},
+    "report.rights.based_on": {"zh": "相关法律及行业规范：{citation}", "en": "Laws, regulations and industry standards: {citation}"},
     # letters
     "report.letter.title": {"zh": "致{lender}的协商还款申请", "en": "Repayment application to {lender}"},
     # rights
     "report.rights.title": {"zh": "借款人的权利（简要）", "en": "The borrower's rights, in brief"},
     "report.rights.intro": {
-        "zh": "以下只列出已核实的法律依据，供协商时参考。如遇违法催收，请保存证据，并通过官方渠道投诉。",
-        "en": "Only verified legal sources are listed, for reference in negotiation. If collection breaks the rules, keep the evidence and complain through official channels."},
+        "zh": "以下列出相关法律及行业规范，并注明其性质（法律、部门规章、推荐性国家标准或行业自律规范）和适用范围，供协商时参考。如遇违规催收，请保存证据，并通过官方渠道投诉。",
+        "en": "The laws, regulations and industry standards below are labelled with what they are (law, departmental rule, recommended national standard or industry self-regulation) and whom they cover, for reference in negotiation. If collection breaks the rules, keep the evidence and complain through official channels."},
     # incidents
     "report.incidents.title": {"zh": "催收情况记录", "en": "Log of collection contacts"},
     "report.incidents.intro": {"zh": "以下为本人记录的催收联系情况（共{count}条）。",

@@ -7,13 +7,15 @@ Public API (the dashboard, the PDF report and storage use only these names)::
     read_incidents_csv, write_incidents_csv, IncidentImport                 -- CSV (log_csv.py)
     check_evidence, store_evidence, stored_evidence, delete_evidence         -- local evidence files
     RULES, check_incident, check_log, summarize, RuleHit, LenderSummary      -- rule engine (rules.py)
-    DRAFT_KINDS, available_drafts, render_draft, Borrower, Draft             -- drafts (drafts.py)
+    DRAFT_KINDS, available_drafts, render_draft, Borrower, Draft, profile_fields -- drafts (drafts.py)
+    draft_document, draft_docx                                               -- a draft as Word (draft_doc.py)
     rights_summary, RightsSection                                            -- "your rights" (summary.py)
 
 It never imports streamlit and has no clock: pass ``today`` in.
 """
 
-from .drafts import DRAFT_KINDS, Borrower, Draft, DraftError, DraftKind, available_drafts, render_draft
+from .drafts import DRAFT_KINDS, Borrower, Draft, DraftError, DraftKind, available_drafts, profile_fields, render_draft
+from .draft_doc import draft_document, draft_docx
 from .evidence import MAX_EVIDENCE_BYTES, check_evidence, delete_evidence, store_evidence, stored_evidence
 from .incidents import (INCIDENT_FIELDS, Incident, IncidentIssue, IncidentRecordError, incident_to_row,
                         incidents_from_records, parse_incident_row, parse_incident_rows)
@@ -26,7 +28,7 @@ __all__ = sorted([
     "Borrower", "CHANNELS", "DRAFT_KINDS", "Draft", "DraftError", "DraftKind", "INCIDENT_FIELDS", "Incident",
     "IncidentImport", "IncidentIssue", "IncidentRecordError", "LenderSummary", "MAX_EVIDENCE_BYTES", "ROLES",
     "RULES", "RULES_BY_ID", "RightsSection", "Rule", "RuleHit", "TAGS", "Term", "available_drafts",
-    "check_evidence", "check_incident", "check_log", "delete_evidence", "incident_to_row", "incidents_from_records", "is_serious",
-    "parse_incident_row", "parse_incident_rows", "read_incidents_csv", "render_draft", "rights_summary",
+    "check_evidence", "check_incident", "draft_docx", "draft_document", "check_log", "delete_evidence", "incident_to_row", "incidents_from_records", "is_serious",
+    "parse_incident_row", "parse_incident_rows", "profile_fields", "read_incidents_csv", "render_draft", "rights_summary",
     "store_evidence", "stored_evidence", "summarize", "write_incidents_csv",
 ])

@@ -94,9 +94,12 @@ class Rule:
     title_en: str
     description_zh: str
     description_en: str
+    complaint_zh: str = ""           # the fact in the complainant's voice (first person), for drafts
+    complaint_en: str = ""
     sources: tuple[str, ...] = ()
     to_confirm: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
+    police: tuple[str, ...] = ()     # laws the police outline lists as "may apply"
     when: tuple[Mapping[str, object], ...] = ()
     aggregate: Mapping[str, object] | None = None
 
@@ -106,12 +109,17 @@ class Rule:
     def description(self, lang: str = "zh") -> str:
         return self.description_en if lang == "en" else self.description_zh
 
-    def citations(self, lang: str = "zh") -> list[str]:
-        """Verified sources as citation text (:func:`planner.legal.cite` refuses anything else)."""
-        return [legal.cite(s, lang) for s in self.sources]
+    def complaint(self, lang: str = "zh") -> str:
+        """What happened, as the borrower states it in a complaint (first person, factual)."""
+        return self.complaint_en if lang == "en" else self.complaint_zh
 
-    def to_confirm_titles(self, lang: str = "zh") -> list[str]:
-        return [legal.get(s).title(lang) for s in self.to_confirm]
+    def citations(self, lang: str = "zh", lender_kind: object | None = legal.ANY_KIND) -> list[str]:
+        """Verified sources as citation text, kept to those in scope for ``lender_kind``
+        (default: every lender kind, e.g. the rule table)."""
+        return [legal.cite(s, lang) for s in legal.in_scope(self.sources, lender_kind)]
+
+    def to_confirm_titles(self, lang: str = "zh", lender_kind: object | None = legal.ANY_KIND) -> list[str]:
+        return [legal.get(s).title(lang) for s in legal.in_scope(self.to_confirm, lender_kind)]
 
     def matches(self, inc: Incident) -> bool:
         """Whether one of the incident-level clauses holds."""
@@ -143,13 +151,18 @@ def parse_rules(raw: Mapping[str, object]) -> tuple[Rule, ...]:
         if entry.get("severity") not in SEVERITIES:
             raise RuleTableError(f"{rid}: severity must be one of {SEVERITIES}")
         known = legal.sources()
-        for key in ("sources", "to_confirm", "channels"):
+        for key in ("sources", "to_confirm", "channels", "police"):
             missing = [s for s in entry.get(key, []) if s not in known]
             if missing:
                 raise RuleTableError(f"{rid}: {key} {missing} not in legal_sources.toml")
         unverified = [s for s in entry.get("sources", []) if not known[s].verified]
         if unverified:
             raise RuleTableError(f"{rid}: sources {unverified} are not verified; move them to to_confirm")
+        not_laws = [s for s in entry.get("police", []) if known[s].kind != "法律"]
+        if not_laws:
+            raise RuleTableError(f"{rid}: police {not_laws} are not laws (no standards or channels there)")
+        if not entry.get("complaint_zh") or not entry.get("complaint_en"):
+            raise RuleTableError(f"{rid}: complaint_zh and complaint_en (the complainant's voice) are required")
         if not entry.get("sources") and not entry.get("channels"):
             raise RuleTableError(f"{rid}: give at least one verified source or a channel")
         for clause in entry.get("when", []):
@@ -166,8 +179,10 @@ def parse_rules(raw: Mapping[str, object]) -> tuple[Rule, ...]:
             raise RuleTableError(f"{rid}: no detection (when or aggregate)")
         rules.append(Rule(
             id=rid, severity=entry["severity"],
-            **{k: entry[k] for k in ("title_zh", "title_en", "description_zh", "description_en")},
+            **{k: entry[k] for k in ("title_zh", "title_en", "description_zh", "description_en",
+                                     "complaint_zh", "complaint_en")},
             sources=tuple(entry.get("sources", ())), to_confirm=tuple(entry.get("to_confirm", ())),
+            police=tuple(entry.get("police", ())),
             channels=tuple(entry.get("channels", ())), when=tuple(entry.get("when", ())), aggregate=agg))
     return tuple(rules)
 

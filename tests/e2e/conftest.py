@@ -42,6 +42,7 @@ SCREENSHOT_PAGES: list[tuple[str, str, str]] = [
     ("rights", "rights", "[data-testid='stTabs']"),
     ("report", "report", "[data-testid='stDownloadButton']"),
     ("clients", "clients", "h1"),
+    ("month", "month", "h1"),
 ]
 
 

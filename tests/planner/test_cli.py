@@ -114,3 +114,14 @@ def test_installed_console_script_exists():
         pytest.skip("the project is not installed in this interpreter's environment (run make setup)")
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
     assert "simulate" in out and "batch" in out
+
+
+def test_compare_when_nothing_clears_points_to_negotiation(capsys):
+    """Issue 10 #12: at a low budget no strategy is "Best"; the CLI says nothing clears and points to negotiation."""
+    for lang, never, verdict in (("en", "cannot be cleared", "no way of repaying clears the debts"),
+                                 ("zh", "无法还清", "没有任何还款方式能还清")):
+        code, out, _ = run(capsys, "compare", SAMPLE, "--budget", "1500", "--lang", lang)
+        assert code == 0
+        assert "Best:" not in out and "推荐：" not in out and "Minimum payments only" + "\n" not in out
+        assert never in out and verdict in out and "planner propose" in out
+        assert "trillion" not in out and "万亿" not in out

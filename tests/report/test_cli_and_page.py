@@ -78,9 +78,11 @@ def test_dashboard_download_is_the_same_pdf_as_the_cli(lang, tmp_path, captured_
     from tests.ui.conftest import run_page
 
     at = run_page(PAGE, lang, state={state.BUDGET_PLAN: BudgetPlan(income=3000)})
-    assert at.download_button, "no download button"
+    assert not at.download_button and "application/pdf" not in captured_media    # nothing built on a rerun
     at.date_input(key=f"{state.REPORT}.date").set_value(date(2026, 12, 1)).run()
-    assert not at.exception
+    assert not at.download_button and "application/pdf" not in captured_media
+    at.button(key=f"{state.REPORT}.build").click().run()
+    assert not at.exception and at.download_button, "no download button after 'make the PDF'"
     data = captured_media["application/pdf"]
     assert data.startswith(b"%PDF-")
     out = tmp_path / "plan.pdf"
@@ -94,3 +96,28 @@ def test_page_without_debts_says_what_to_do():
 
     at = run_page(PAGE, "en", state={state.DEBT_ROWS: []})
     assert "no usable debts" in page_texts(at) and not at.download_button
+
+
+def test_pdf_is_built_only_when_asked_and_never_offered_stale(captured_media):
+    """Issue 10: the export page does not rebuild the PDF on every rerun; a changed input withdraws the old file."""
+    from tests.ui.conftest import page_texts, run_page
+
+    at = run_page(PAGE, "en", state={state.BUDGET_PLAN: BudgetPlan(income=3000), "ws.profile": {"name": "王五"}})
+    assert at.text_input(key=f"{state.REPORT}.name").value == "王五"          # the profile's name
+    assert not at.download_button and "Make the PDF" in page_texts(at) + at.button(key=f"{state.REPORT}.build").label
+    at.button(key=f"{state.REPORT}.build").click().run()
+    assert at.download_button
+    at.radio(key=f"{state.REPORT}.lang").set_value("zh").run()
+    assert not at.download_button and "changed" in page_texts(at)
+
+
+def test_cli_uses_the_borrower_profile_file(tmp_path, capsys):
+    profile = tmp_path / "profile.toml"
+    profile.write_text('name = "王五"\nphone = "13800001111"\n', encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    assert main(["report", str(SAMPLE_CSV), "--budget", "6000", "--out", str(out), "--date", "2026-12-01",
+                 "--profile", str(profile)]) == 0
+    assert "王五" in pdf_text(out.read_bytes())
+    assert main(["report", str(SAMPLE_CSV), "--budget", "6000", "--out", str(tmp_path / "x.pdf"),
+                 "--profile", str(tmp_path / "missing.toml")]) != 0
+    assert not (tmp_path / "x.pdf").exists()

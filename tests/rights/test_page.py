@@ -143,3 +143,40 @@ def test_export_round_trips():
     at = make_app("zh", [i.to_record() for i in log])
     assert at.get("download_button")                     # export and draft downloads are present
     assert write_incidents_csv(log).startswith("\ufeff机构".encode())
+
+
+def _card_log():
+    return [{**i.to_record(), "lender": "招商银行信用卡"} for i in sample_log() if i.lender == "某某贷"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_drafts_use_the_lender_kind_and_the_profile(lang):
+    """Issue 10: a card lender's draft cites the card measures (never GB/T 45251), addresses 贵行, signs with the
+    profile's name, shows the text rendered plus a plain copy, and offers .txt and .docx."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[state.LANG] = lang
+    at.session_state[state.RIGHTS_INCIDENTS] = _card_log()
+    at.session_state["ws.profile"] = {"name": "张三", "phone": "13800000000",
+                                      "lenders": {"招商银行信用卡": {"account_id": "6789",
+                                                                "legal_entity": "招商银行股份有限公司信用卡中心"}}}
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.selectbox(key="rights.draft.kind").set_value("lender_stop").run()
+    at.radio(key="rights.draft.lang").set_value("zh").run()
+    code = at.code[0].value
+    assert "张三" in code and "6789" in code and "招商银行股份有限公司信用卡中心" in code
+    assert "贵行" in code and "贵司" not in code
+    assert "GB/T 45251" not in code and "第68条" in code and "293条之一" not in code
+    assert "相关法律及行业规范" in code and "依据" not in code
+    shown = "\n".join(str(m.value) for m in at.markdown)
+    assert "张三" in shown and "\\*\\*" not in code
+    at.text_input(key="rights.draft.name").set_value("李四").run()
+    assert at.session_state["ws.profile"]["name"] == "李四"
+    assert at.session_state["ws.profile"]["lenders"]["招商银行信用卡"]["account_id"] == "6789"
+    labels = [b.label for b in at.get("download_button")]
+    assert t("ui.rights.download", lang) in labels and t("ui.rights.download_docx", lang) in labels
+    assert t("rights.draft.send.lender_stop", lang) in "\n".join(str(i.value) for i in at.info)
+    at.selectbox(key="rights.draft.kind").set_value("regulator").run()
+    assert "12378" in "\n".join(str(i.value) for i in at.info)
+    assert "国家金融监督管理总局" in at.code[0].value and "银保监会" not in at.code[0].value

@@ -116,7 +116,8 @@ def test_every_cited_source_is_verified_and_renders():
 
 def _table(**over):
     base = {"id": "x", "severity": "medium", "title_zh": "标题", "title_en": "t", "description_zh": "说明",
-            "description_en": "d", "sources": ["pipl_6"], "when": [{"tags_any": ["threat"]}]}
+            "description_en": "d", "complaint_zh": "催收人员……", "complaint_en": "Collectors …",
+            "sources": ["pipl_6"], "when": [{"tags_any": ["threat"]}]}
     return {"rule": [{**base, **over}]}
 
 
@@ -129,6 +130,9 @@ def _table(**over):
     ({"severity": "mild"}, "severity"),
     ({"when": []}, "no detection"),
     ({"sources": [], "channels": []}, "verified source or a channel"),
+    ({"complaint_zh": ""}, "complaint"),
+    ({"police": ["gbt_45251_2025"]}, "not laws"),
+    ({"police": ["channel_110"]}, "not laws"),
     ({"aggregate": {"group": "week", "measure": "sum_count", "gt": 3}}, "aggregate"),
 ])
 def test_bad_tables_are_refused(over, needle):

@@ -14,7 +14,7 @@ def test_citations_are_verified_sources():
     for lang in ("zh", "en"):
         for s in rights_summary(lang):
             assert all(legal.get(i).verified for i in s.source_ids)
-            assert s.citation == ("; " if lang == "en" else "；").join(legal.cite(i, lang) for i in s.source_ids)
+            assert s.citation == ("; " if lang == "en" else "；").join(legal.get(i).labelled(lang) for i in s.source_ids)
 
 
 def test_channels_to_confirm_and_current_regulator():

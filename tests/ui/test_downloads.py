@@ -45,3 +45,21 @@ def test_on_demand_builds_when_called_and_reports_failures_without_their_text(ca
     assert "张三" not in str(info.value) and info.value.__cause__ is None and info.value.__suppress_context__
     assert all("张三" not in r.getMessage() for r in caplog.records)
     assert any("ValueError" in r.getMessage() for r in caplog.records)
+
+
+def test_every_download_button_in_ui_is_built_on_demand():
+    """Read from the source: each st.download_button's data is ``on_demand(...)`` (ui/downloads.py)."""
+    import ast
+
+    from tests.ui.conftest import ROOT
+    eager = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr == "download_button":
+                data = next((k.value for k in node.keywords if k.arg == "data"), None)
+                if data is None and len(node.args) > 1:
+                    data = node.args[1]
+                if not (isinstance(data, ast.Call) and ast.unparse(data.func) == "on_demand"):
+                    eager.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not eager, eager

@@ -1,4 +1,5 @@
-"""Negotiation page (AppTest): proposal, feasibility, hand adjustment, what-if, APR, letters; zh and en."""
+"""Negotiation page (AppTest): proposal, feasibility, hand adjustment, what-if, APR, the profile and the
+documents (rendered, plain text to copy, downloads); zh and en."""
 
 from __future__ import annotations
 
@@ -10,28 +11,43 @@ from ui import state
 
 PAGE = "ui/pages/negotiate.py"
 TIGHT = {state.BUDGET_PLAN: BudgetPlan(income=3_000)}          # ¥3,000 for debt: equal term fits, pro rata doesn't
+P = state.NEG_PROFILE
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("zh", ("协商还款方案", "方案可行", "接受方案 vs 不协商", "月费率0.75%、分12期 ≈ 实际年化17.5%", "电话协商话术")),
-    ("en", ("Negotiation plan", "The plan fits", "Accepted plan vs no deal",
-            "0.75 %/month flat over 12 months ≈ 17.5 % per year effective", "Phone script")),
+    ("zh", ("协商还款方案", "方案在预算之内", "是否接受，由各贷款方决定", "接受方案 vs 不协商",
+            "月费率0.75%、分12期 ≈ 实际年化17.5%", "电话协商话术", "个性化分期还款申请书", "代理协商",
+            "先拿到书面确认")),
+    ("en", ("Negotiation plan", "The plan is within the budget", "Accepted plan vs no deal",
+            "0.75 %/month flat over 12 months ≈ 17.5 % per year effective", "Phone script",
+            "Application for a personalised instalment plan", "Get the lender's written confirmation")),
 ])
 def test_renders_in_both_languages(lang, words):
     at = run_page(PAGE, lang, state=TIGHT)
     text = page_texts(at) + "\n".join(c.value for c in at.code) + "\n".join(tab.label for tab in at.tabs)
     for w in words:
         assert w in text, w
-    assert len(at.code) == 3                                   # script, application, family message
+    assert len(at.code) == 3                                   # plain text of application, script, family message
+    assert all("**" not in c.value and "\\" not in c.value and "|" not in c.value for c in at.code)
     assert "招商银行信用卡" in at.code[0].value
-    assert len(at.get("download_button")) == 6                 # .md and .txt for each text
+    assert len(at.get("download_button")) == 5                 # application .pdf .docx .txt, script, family
+    rendered = "\n".join(m.value for m in at.markdown)
+    assert "#### " in rendered and "| " in rendered            # shown formatted (heading, table), not as source
 
 
 def test_infeasible_method_shows_min_budget_and_binding_lender():
     at = run_page(PAGE, "en", state=TIGHT)
     at.radio(key=state.NEG_METHOD).set_value("pro_rata").run()
     errors = " ".join(e.value for e in at.error)
-    assert "not enough" in errors and "¥3,090.43" in errors and "招联消费金融" in errors
+    assert "not enough" in errors and "3,090" in errors and "招联消费金融" in errors
+
+
+def test_sequential_shows_phases_and_token_warning():
+    at = run_page(PAGE, "zh", state=TIGHT)
+    at.radio(key=state.NEG_METHOD).set_value("sequential").run()
+    table = at.dataframe[1].value
+    assert "还款阶段" in table.columns and table["还款阶段"].str.contains("×").any()
+    assert any("低于按合同利率每月产生的利息" in w.value for w in at.warning)
 
 
 def test_hand_adjustment_changes_the_plan():
@@ -44,6 +60,15 @@ def test_hand_adjustment_changes_the_plan():
     assert not at.exception
     months_col = "Instalments"
     assert after.loc[1, months_col] == 12 and before.loc[1, months_col] != 12
+
+
+def test_rate_above_the_contract_is_warned_and_not_asked():
+    at = run_page(PAGE, "zh", state=TIGHT)
+    at.session_state[f"{state.NEG_EDITOR}.0.7"] = {"edited_rows": {2: {"rate": 50.0}}, "added_rows": [],
+                                                   "deleted_rows": []}
+    at.run()
+    assert any("高于合同利率" in w.value for w in at.warning)
+    assert "18.00% → 18.00%" in at.dataframe[1].value.iloc[2].to_dict().values()
 
 
 def test_bad_adjustment_is_reported_and_kept():
@@ -62,12 +87,49 @@ def test_what_if_refused_and_letter_language():
     assert len(at.dataframe) >= 2
     at.radio(key=state.NEG_LETTER_LANG).set_value("en").run()
     at.selectbox(key=state.NEG_LENDER).set_value("借呗").run()
-    assert at.code[0].value.startswith("# Phone script: 借呗")
-    assert "协商还款申请书" in at.code[1].value
+    assert at.code[0].value.startswith("Application for a repayment arrangement")
+    assert at.code[1].value.startswith("Phone script: 借呗")
 
 
-def test_profile_text_is_escaped_in_the_letters():
+def test_profile_is_entered_once_and_stored_in_the_workspace():
+    at = run_page(PAGE, "zh", state=TIGHT)
+    at.text_input(key=f"{P}.name").set_value("王五").run()
+    at.session_state[f"{P}.lenders.0.7"] = {"edited_rows": {1: {"account_id": "20240501", "legal_entity":
+                                                                "重庆蚂蚁消费金融有限公司"}},
+                                            "added_rows": [], "deleted_rows": []}
+    at.run()
+    stored = at.session_state["ws.profile"]
+    assert stored["name"] == "王五" and stored["lenders"]["借呗"]["account_id"] == "20240501"
+    at.selectbox(key=state.NEG_LENDER).set_value("借呗").run()
+    assert "申请人：王五" in at.code[0].value and "致：重庆蚂蚁消费金融有限公司" in at.code[0].value
+    assert "我是王五，合同编号是20240501" in at.code[1].value
+
+
+def test_family_guarantor_gets_no_message():
+    at = run_page(PAGE, "zh", state=TIGHT)
+    at.session_state[f"{P}.family.0"] = {"edited_rows": {}, "deleted_rows": [],
+                                         "added_rows": [{"name": "妈妈", "guarantor": False},
+                                                        {"name": "姐姐", "guarantor": True}]}
+    at.run()
+    assert any("姐姐 签过担保" in w.value for w in at.warning)
+    assert at.selectbox(key="negotiate.family_to").options == ["不写称呼", "妈妈"]
+    assert "如果你没有在借款合同或担保合同上签字担保" in at.code[2].value
+
+
+def test_profile_text_is_escaped_in_the_documents():
     at = run_page(PAGE, "en", state=TIGHT)
-    at.text_input(key=f"{state.NEG_PROFILE}.name").set_value("<b>**X**</b>").run()
-    script = at.code[0].value
-    assert "<b>" not in script and r"\<b\>\*\*X\*\*\</b\>" in script
+    at.text_input(key=f"{P}.name").set_value("<b>**X**</b>").run()
+    rendered = "\n".join(m.value for m in at.markdown)
+    assert "<b>**X**</b>" not in rendered and r"\<b\>\*\*X\*\*\</b\>" in rendered
+    assert "<b>**X**</b>" in at.code[0].value                  # plain text keeps what was typed
+
+
+def test_a_profile_already_in_the_workspace_fills_the_form_and_the_letters():
+    record = {"name": "赵六", "phone": "139", "hardship": "illness",
+              "lenders": {"表哥借款": {"relationship": "表哥", "loan_date": "2024-05-10"}},
+              "family": [{"name": "姐姐", "guarantor": True}]}
+    at = run_page(PAGE, "zh", state={**TIGHT, "ws.profile": record})
+    assert at.text_input(key=f"{P}.name").value == "赵六"
+    at.selectbox(key=state.NEG_LENDER).set_value("表哥借款").run()
+    assert at.code[0].value.startswith("还款计划\n\n表哥：您好！") and "借款人：赵六" in at.code[0].value
+    assert any("姐姐 签过担保" in w.value for w in at.warning)

@@ -7,7 +7,7 @@ import streamlit as st
 import ui.text.budget  # noqa: F401  (registers this page's texts)
 from planner import (EXPENSE_CATEGORIES, BudgetPlan, IncomeShock, InvalidInput, budget_check, format_money,
                      format_pct, portfolio_totals, t)
-from ui import state
+from ui import budget_events, state
 from ui.safe import md
 
 MONEY_MAX = 1e9
@@ -69,6 +69,7 @@ def render() -> None:
                             key=state.budget_widget_key("shock_months"))
             s3.number_input(t("ui.budget.shock_start", lang), min_value=1, max_value=600, step=1,
                             key=state.budget_widget_key("shock_start"))
+        budget_events.render(lang)        # extras, income changes, debts outside the plan (ui/budget_events.py)
 
     plan = _read_plan(lang)
     if plan is not None:

@@ -140,7 +140,11 @@ def render() -> None:
         st.info(t("ui.compare.no_debts", lang))
         st.page_link("ui/pages/debts.py", label=t("page.debts", lang), icon=":material/list_alt:")
         return
-    budget, start = state.get_budget(), date.today()
+    inputs = state.get_plan_inputs()          # debts outside the plan out, budget changes and agreed terms in
+    if not inputs.debts:
+        st.info(t("ui.compare.no_debts", lang))
+        return
+    debts, budget, start = list(inputs.debts), inputs.budget, date.today()
     verdict = st.container()                 # filled below, shown above the own-order choice it depends on
     order = _own_order(debts, lang)
     comparison = cached.comparison(tuple(debts), budget, order)

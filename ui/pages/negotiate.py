@@ -1,6 +1,6 @@
 """Negotiation page: proposal per lender, feasibility, hand adjustments, comparison, what-if, APR, letters.
 
-All money comes from planner (propose / evaluate / what_if_refused / apr / letters); this page
+All money comes from planner (propose / evaluate / what_if_refused / apr / documents); this page
 only formats it and turns the adjustment table into ``overrides``.
 """
 
@@ -15,12 +15,12 @@ import streamlit as st
 import ui.text.negotiate  # noqa: F401  (registers this page's texts)
 from planner import Budget, Debt, DebtKind, InvalidInput, format_date, format_money, format_months, format_pct, t
 from planner.apr import CostInputError, flag_cost, flat_fee_cost, true_cost
-from planner.letters import (HARDSHIPS, BorrowerProfile, filename, render_application, render_family_message,
-                             render_script)
+from planner.documents import phase_summary, token_warning
+from planner.escape import markdown as esc
 from planner.negotiation import (METHODS, NegotiationPlan, evaluate, load_settings, propose, proposed_rate,
                                  what_if_refused)
 from ui import state
-from ui.downloads import on_demand
+from ui.negotiate_docs import documents_section
 from ui.safe import md
 
 # --------------------------------------------------------------------------- cached planner calls
@@ -63,6 +63,7 @@ def proposal_frame(plan: NegotiationPlan, lang: str) -> pd.DataFrame:
                c("instalment"): format_money(ln.instalment, lang)}
         if plan.method == "sequential":
             row[c("token")] = format_money(ln.token, lang)
+            row[c("phases")] = phase_summary(ln, lang)
         row |= {c("months"): ln.months, c("limit"): ln.max_term_months,
                 c("first"): format_date(ln.first_payment, lang), c("last"): format_date(ln.last_payment, lang),
                 c("total"): format_money(ln.total_repay, lang), c("channel"): ln.channel_text(lang)}
@@ -72,6 +73,12 @@ def proposal_frame(plan: NegotiationPlan, lang: str) -> pd.DataFrame:
 
 def _show_plan(plan: NegotiationPlan, lang: str, key: str) -> None:
     (st.success if plan.feasible else st.error)(md(plan.reason.render, lang))
+    for warning in plan.warnings:
+        st.warning(md(warning.render, lang))
+    for ln in plan.lines:
+        warning = token_warning(ln)
+        if warning is not None:
+            st.warning(md(warning.render, lang))
     if not plan.feasible and plan.min_budget is not None:
         st.caption(t("ui.neg.shown_at_min", lang, amount=format_money(plan.min_budget, lang)))
     st.dataframe(proposal_frame(plan, lang), hide_index=True, width="stretch", key=key)
@@ -216,53 +223,6 @@ def _apr_section(debts: tuple[Debt, ...], lang: str) -> None:
         (st.warning if f.over else st.caption)(md(f.message, lang))
 
 
-def _download(text_md: str, text_txt: str, doc: str, line, lang: str, letter_lang: str, key: str) -> None:
-    label = t(f"neg.doc.{doc}", lang)
-    cols = st.columns(2)
-    cols[0].download_button(t("ui.neg.download_md", lang, doc=label), data=on_demand(text_md.encode, "utf-8"),
-                            file_name=filename(doc, line, letter_lang, "md"), mime="text/markdown",
-                            key=f"{key}.md", on_click="ignore", icon=":material/download:")
-    cols[1].download_button(t("ui.neg.download_txt", lang, doc=label), data=on_demand(text_txt.encode, "utf-8"),
-                            file_name=filename(doc, line, letter_lang, "txt"), mime="text/plain",
-                            key=f"{key}.txt", on_click="ignore", icon=":material/download:")
-
-
-def _letters(plan: NegotiationPlan, lang: str) -> None:
-    st.subheader(t("ui.neg.letters", lang))
-    if not plan.feasible:
-        st.warning(t("ui.neg.infeasible_letters", lang))
-    p = state.NEG_PROFILE
-    with st.expander(t("ui.neg.profile", lang)):
-        cols = st.columns(2)
-        name = cols[0].text_input(t("ui.neg.profile.name", lang), key=f"{p}.name", max_chars=60)
-        contact = cols[1].text_input(t("ui.neg.profile.contact", lang), key=f"{p}.contact", max_chars=100)
-        hardship = st.selectbox(t("ui.neg.profile.hardship", lang), list(HARDSHIPS), index=3, key=f"{p}.hardship",
-                                format_func=lambda h: t(f"neg.hardship.{h}", lang))
-        detail = st.text_area(t("ui.neg.profile.detail", lang), key=f"{p}.detail", max_chars=500)
-    profile = BorrowerProfile(name=name, hardship=hardship, hardship_detail=detail, contact=contact)
-    cols = st.columns(2)
-    names = [ln.name for ln in plan.lines]
-    if st.session_state.get(state.NEG_LENDER) not in names:
-        st.session_state[state.NEG_LENDER] = names[0]
-    lender = cols[0].selectbox(t("ui.neg.lender", lang), names, key=state.NEG_LENDER)
-    letter_lang = cols[1].radio(t("ui.neg.letter_lang", lang), ["zh", "en"], horizontal=True,
-                                key=state.NEG_LETTER_LANG, format_func=lambda c: {"zh": "中文", "en": "English"}[c])
-    line = plan.line(lender)
-    tabs = st.tabs([t(f"neg.doc.{d}", lang) for d in ("script", "application", "family")])
-    docs = {
-        "script": lambda fmt: render_script(plan, line, letter_lang, profile, fmt=fmt),
-        "application": lambda fmt: render_application(plan, line, letter_lang, profile, fmt=fmt),
-        "family": lambda fmt: render_family_message(letter_lang, profile, fmt=fmt),
-    }
-    for tab, (doc, render_doc) in zip(tabs, docs.items()):
-        with tab:
-            text_md = render_doc("md")
-            st.caption(t("ui.neg.copy_hint", lang))
-            st.code(text_md, language="markdown", wrap_lines=True)
-            _download(text_md, render_doc("txt"), doc, None if doc == "family" else line, lang, letter_lang,
-                      key=f"negotiate.dl.{doc}")
-
-
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.neg.title", lang))
@@ -309,7 +269,7 @@ def render() -> None:
     _show_plan(_refused(plan, refuser), lang, key="negotiate.refused_table")
 
     _apr_section(debts, lang)
-    _letters(plan, lang)
+    documents_section(plan, lang)
 
 
 render()

@@ -1,20 +1,25 @@
-"""Export page: the repayment plan as a PDF (``planner.build_pdf``), behind one download button.
+"""Export page: the repayment plan as a PDF (``planner.build_pdf``), built when asked for.
 
-The page only gathers the inputs (debts, budget, language, date, name…) and hands
-them to the planner; the bytes are cached on those inputs, so a rerun does not
-rebuild the document.  The CLI (``python -m planner report``) calls the same
-function, so the same inputs give the same file.
+The page only gathers the inputs (debts, budget, language, date, the borrower
+profile…) and hands them to the planner when the person presses "make the PDF";
+a rerun of the page never rebuilds it.  The bytes are kept with the inputs they
+were made from: when an input changes, the old file is no longer offered.  The
+CLI (``python -m planner report``) calls the same function, so the same inputs
+give the same file.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
 import streamlit as st
 
+import ui.text.month  # noqa: F401  (ui.report.agreed)
 import ui.text.report  # noqa: F401  (registers this page's texts)
 from planner import Budget, BudgetPlan, Debt, InvalidInput, get_strategy, strategy_names, t
+from planner.escape import markdown
 from planner.negotiation import METHODS as NEGOTIATION_METHODS
 from ui import state
 from ui.downloads import on_demand
@@ -26,14 +31,14 @@ METHODS = tuple(NEGOTIATION_METHODS)
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _pdf(debts: tuple[Debt, ...], budget: BudgetPlan | Budget, lang: str, strategy: str, method: str, today: date,
-         start: date | None, profile: tuple[tuple[str, str], ...], incidents: tuple[tuple[str, str], ...],
+         start: date | None, profile: str, incidents: tuple[tuple[str, str], ...],
          pseudonymise: bool) -> bytes:
     from planner import build_pdf
     from planner.rights import incidents_from_records
 
     records = [dict(_thaw(r)) for r in incidents]
     return build_pdf(list(debts), budget, lang=lang, strategy=strategy, method=method, today=today, start=start,
-                     profile=dict(profile) or None, incidents=incidents_from_records(records) or None,
+                     profile=json.loads(profile) or None, incidents=incidents_from_records(records) or None,
                      pseudonymise=pseudonymise)
 
 
@@ -45,13 +50,15 @@ def _thaw(record: tuple) -> list:
     return [(k, list(v) if isinstance(v, tuple) else v) for k, v in record]
 
 
-def _profile(name: str) -> tuple[tuple[str, str], ...]:
-    """The borrower profile: the name typed here plus what the negotiation page holds (read only)."""
-    p = state.NEG_PROFILE
-    fields = {"name": name.strip(), "contact": st.session_state.get(f"{p}.contact", ""),
-              "hardship": st.session_state.get(f"{p}.hardship", ""),
-              "hardship_detail": st.session_state.get(f"{p}.detail", "")}
-    return tuple((k, str(v)) for k, v in fields.items() if v)
+def _profile(name: str) -> str:
+    """The borrower profile (workspace section ``profile``, entered once on the negotiation page) with the
+    name as typed here, frozen as JSON (a cache key).  ``contact`` repeats the phone for older letter code."""
+    profile = dict(state.get_section("profile") or {})
+    profile["name"] = name.strip()
+    if profile.get("phone") and not profile.get("contact"):
+        profile["contact"] = profile["phone"]
+    return json.dumps({k: v for k, v in profile.items() if v not in ("", None, [], {})}, ensure_ascii=False,
+                      sort_keys=True, default=str)
 
 
 def main() -> None:
@@ -80,8 +87,9 @@ def main() -> None:
                       index=METHODS.index(neg_method) if neg_method in METHODS else 0,
                       format_func=lambda m: t(f"neg.method.{m}", lang))
     cols = st.columns(2)
+    if f"{KEY}.name" not in st.session_state:
+        st.session_state[f"{KEY}.name"] = str((state.get_section("profile") or {}).get("name", "") or "")
     name = cols[0].text_input(t("ui.report.name", lang), key=f"{KEY}.name", max_chars=60,
-                              value=st.session_state.get(f"{state.NEG_PROFILE}.name", ""),
                               help=t("ui.report.name_help", lang))
     pseudonymise = cols[1].checkbox(t("ui.report.pseudonymise", lang), key=f"{KEY}.pseudonymise")
     records = state.get_incident_records()
@@ -91,20 +99,38 @@ def main() -> None:
     else:
         st.caption(t("ui.report.no_incidents", lang))
     start = st.session_state.get(state.NEG_START)
-    try:
-        with st.spinner():
-            data = _pdf(tuple(debts), state.get_budget_plan(), doc_lang, strategy, method, today,
-                        start if isinstance(start, date) else None, _profile(name),
-                        tuple(_freeze(r) for r in records) if with_log else (), pseudonymise)
-    except InvalidInput as e:
-        st.error(t("ui.report.error", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
+    # agreed terms, debts outside the plan and budget changes (month page / budget page) feed the PDF too
+    plan_inputs = state.get_plan_inputs()
+    pdf_debts, pdf_budget = tuple(debts), state.get_budget_plan()
+    if plan_inputs.agreed or plan_inputs.excluded or plan_inputs.budget != pdf_budget.to_budget():
+        pdf_debts, pdf_budget = tuple(plan_inputs.debts), plan_inputs.budget
+        if plan_inputs.agreed:
+            st.caption(t("ui.report.agreed", lang, names=markdown("、".join(plan_inputs.agreed))))
+    inputs = (pdf_debts, pdf_budget, doc_lang, strategy, method, today,
+              start if isinstance(start, date) else None, _profile(name),
+              tuple(_freeze(r) for r in records) if with_log else (), pseudonymise)
+    if st.button(t("ui.report.build", lang), key=f"{KEY}.build", type="primary", icon=":material/picture_as_pdf:"):
+        try:
+            with st.spinner(t("ui.report.building", lang)):
+                st.session_state[f"{KEY}.made"] = (repr(inputs), _pdf(*inputs))
+        except InvalidInput as e:
+            st.session_state.pop(f"{KEY}.made", None)
+            st.error(t("ui.report.error", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
+            return
+    made = st.session_state.get(f"{KEY}.made")
+    if made is None:
+        st.caption(t("ui.report.press_build", lang))
         return
+    if made[0] != repr(inputs):
+        st.info(t("ui.report.stale", lang))
+        return
+    data = made[1]
     pages = len(re.findall(rb"/Type /Page\b(?!s)", data))
     st.success(t("ui.report.ready", lang, pages=pages, size=max(1, len(data) // 1024)))
     st.download_button(t("ui.report.download", lang), data=on_demand(bytes, data),   # served on click only
                        file_name=f"repayment_plan_{today:%Y%m%d}_{doc_lang}.pdf",
-                       mime="application/pdf", key=f"{KEY}.download", on_click="ignore", type="primary",
-                       icon=":material/picture_as_pdf:")
+                       mime="application/pdf", key=f"{KEY}.download", on_click="ignore",
+                       icon=":material/download:")
 
 
 main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -9,11 +10,11 @@ import pandas as pd
 import streamlit as st
 
 import ui.text.rights  # noqa: F401  (registers this page's texts)
-from planner import settings, t
+from planner import escape, settings, t
 from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RULES, TAGS, Borrower, DraftError,
-                            Incident, available_drafts, check_evidence, check_log, incident_to_row,
-                            incidents_from_records, parse_incident_row, read_incidents_csv, render_draft,
-                            rights_summary, store_evidence, summarize, write_incidents_csv)
+                            Incident, available_drafts, check_evidence, check_log, draft_docx, incident_to_row,
+                            incidents_from_records, parse_incident_row, profile_fields, read_incidents_csv,
+                            render_draft, rights_summary, store_evidence, summarize, write_incidents_csv)
 from ui import state
 from ui.registry import PAGES
 from ui.downloads import on_demand
@@ -216,6 +217,7 @@ def _check(lang: str, incidents: list[Incident], hits) -> None:
         t("ui.rights.col_rules", lang): sep.join(f"{titles[k]} ×{n}" for k, n in s.by_rule.items()),
     } for s in summaries]), hide_index=True, width="stretch")
     rules = {r.id: r for r in RULES}
+    kinds = _lender_kinds()
     for inc in sorted(incidents, key=lambda i: i.moment):
         inc_hits = hits[inc.id]
         head = md(t, "ui.rights.hits_for", lang, date=inc.date.isoformat(), lender=inc.lender, who=inc.who(lang),
@@ -227,14 +229,66 @@ def _check(lang: str, incidents: list[Incident], hits) -> None:
                 rule = rules[h.rule_id]
                 st.markdown(f"**{md(h.explain, lang)}**")
                 st.write(rule.description(lang))
-                if rule.sources:
-                    st.caption(t("ui.rights.cites", lang) + ": " + sep.join(rule.citations(lang)))
-                if rule.to_confirm:
-                    st.caption(t("ui.rights.to_confirm", lang) + ": " + sep.join(rule.to_confirm_titles(lang)))
+                cited = rule.citations(lang, kinds.get(inc.lender))
+                if cited:
+                    st.caption(t("ui.rights.cites", lang) + ": " + escape.markdown(sep.join(cited)))
+                unsure = rule.to_confirm_titles(lang, kinds.get(inc.lender))
+                if unsure:
+                    st.caption(t("ui.rights.to_confirm", lang) + ": " + escape.markdown(sep.join(unsure)))
     with st.expander(t("ui.rights.rule_table", lang)):
         st.dataframe(pd.DataFrame([{"id": r.id, t("ui.rights.col_rules", lang): r.title(lang),
                                     t("ui.rights.cites", lang): sep.join(r.citations(lang))} for r in RULES]),
                      hide_index=True, width="stretch")
+
+
+def _lender_kinds() -> dict[str, str]:
+    """Lender name -> its kind (``DebtKind`` value) from the debt table; unknown lenders are absent."""
+    debts, _ = state.get_debts()
+    return {d.name: d.kind.value for d in debts}
+
+
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d\. [A-Z]|致：|To: |事由：|Subject: )")
+
+
+def _show_rendered(text: str) -> None:
+    """A plain-text draft shown as formatted text: headings in bold, line breaks kept, user text escaped."""
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = block.splitlines()
+        if len(lines) == 1 and _HEADING.match(lines[0]):
+            st.markdown(f"**{escape.markdown(lines[0])}**")
+        else:
+            st.markdown(escape.markdown(block, multiline=True))
+
+
+def _profile_input(key: str, label: str, value: str) -> str:
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return st.text_input(label, key=key)
+
+
+def _signer(lang: str, lender: str) -> Borrower:
+    """The signer from the borrower profile (workspace section ``profile``); edits here update the profile."""
+    D = state.RIGHTS_DRAFT
+    profile = state.get_section("profile") or {}
+    known = profile_fields(profile, lender)
+    c1, c2 = st.columns(2)
+    name = _profile_input(f"{D}.name", t("ui.rights.your_name", lang), known["name"])
+    phone = _profile_input(f"{D}.phone", t("ui.rights.your_phone", lang), known["phone"])
+    c1, c2 = st.columns(2)
+    with c1:
+        account = _profile_input(f"{D}.account.{lender}", t("ui.rights.account_ref", lang), known["account_ref"])
+    with c2:
+        entity = _profile_input(f"{D}.entity.{lender}", t("ui.rights.legal_entity", lang), known["legal_entity"])
+    changed = (name, phone, account, entity) != (known["name"], known["phone"], known["account_ref"],
+                                                 known["legal_entity"])
+    if changed:
+        profile = dict(profile)
+        profile["name"], profile["phone"] = name, phone
+        lenders = dict(profile.get("lenders") or {})
+        lenders[lender] = dict(lenders.get(lender) or {}) | {"account_id": account, "legal_entity": entity}
+        profile["lenders"] = lenders
+        state.set_section("profile", profile)
+    return Borrower(name=name, phone=phone, account_ref=account, legal_entity=entity)
 
 
 def _drafts(lang: str, incidents: list[Incident], hits) -> None:
@@ -243,28 +297,47 @@ def _drafts(lang: str, incidents: list[Incident], hits) -> None:
         return
     D = state.RIGHTS_DRAFT
     lenders = sorted({i.lender for i in incidents})
-    c1, c2, c3 = st.columns([2, 2, 1])
+    c1, c2 = st.columns(2)
     lender = c1.selectbox(t("ui.rights.draft_lender", lang), lenders, key=f"{D}.lender")
+    lender_kind = _lender_kinds().get(lender)
     mine = [i for i in incidents if i.lender == lender]
-    kinds = available_drafts(mine, {i.id: hits[i.id] for i in mine})
+    kinds = available_drafts(mine, {i.id: hits[i.id] for i in mine}, lender_kind=lender_kind)
+    if lender_kind is None:
+        st.caption(t("ui.rights.kind_unknown", lang))
+    if not kinds:
+        st.info(t("ui.rights.no_drafts_private", lang))
+        return
     kind = c2.selectbox(t("ui.rights.draft_kind", lang), kinds, key=f"{D}.kind",
                         format_func=lambda k: DRAFT_KINDS[k].title(lang))
-    draft_lang = c3.radio(t("ui.rights.draft_lang", lang), ["zh", "en"], key=f"{D}.lang", horizontal=True,
+    draft_lang = st.radio(t("ui.rights.draft_lang", lang), ["zh", "en"], key=f"{D}.lang", horizontal=True,
                           index=0 if lang == "zh" else 1, format_func={"zh": "中文", "en": "English"}.get)
-    c1, c2, c3 = st.columns(3)
-    borrower = Borrower(name=c1.text_input(t("ui.rights.your_name", lang), key=f"{D}.name"),
-                        phone=c2.text_input(t("ui.rights.your_phone", lang), key=f"{D}.phone"),
-                        account_ref=c3.text_input(t("ui.rights.account_ref", lang), key=f"{D}.account"))
+    borrower = _signer(lang, lender)
     try:
         draft = render_draft(kind, incidents, lender=lender, lang=draft_lang, today=_today(),
-                             borrower=borrower, hits=hits)
+                             borrower=borrower, hits=hits, lender_kind=lender_kind)
     except DraftError as e:       # a lender without incidents cannot be picked; kept for safety
-        st.error(markdown(str(e)))
+        st.error(escape.markdown(str(e)))
         return
+    st.info(t(f"rights.draft.send.{draft.kind}", lang))
     st.caption(t("ui.rights.draft_note", lang))
-    st.code(draft.text, language=None, wrap_lines=True)
-    st.download_button(t("ui.rights.download", lang), on_demand(draft.as_bytes), file_name=draft.filename,
+    with st.container(border=True):
+        _show_rendered(draft.text)
+    with st.expander(t("ui.rights.plain_copy", lang)):
+        st.code(draft.text, language=None, wrap_lines=True)
+    c1, c2 = st.columns(2)
+    base = escape.file_name(f"{draft.kind}_{lender}_{draft.lang}_{_today().isoformat()}", fallback=draft.kind)
+    c1.download_button(t("ui.rights.download", lang), on_demand(draft.as_bytes), file_name=f"{base}.txt",
                        mime="text/plain", key=f"{D}.download")
+    docx = _docx(draft)
+    if docx:
+        c2.download_button(t("ui.rights.download_docx", lang), on_demand(bytes, docx), file_name=f"{base}.docx",
+                           mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                           key=f"{D}.download_docx")
+
+
+def _docx(draft) -> bytes:
+    """The draft as .docx (through planner.documents' Word renderer)."""
+    return draft_docx(draft)
 
 
 def _rights(lang: str) -> None:
@@ -272,7 +345,7 @@ def _rights(lang: str) -> None:
         st.subheader(section.title)
         st.write(section.text)
         if section.citation:
-            st.caption(t("ui.rights.cites", lang) + ": " + section.citation)
+            st.caption(t("ui.rights.cites", lang) + ": " + escape.markdown(section.citation))
 
 
 def render() -> None:

@@ -47,4 +47,6 @@ register({
                               "en": "Amount past due; blank means estimated from the days overdue"},
     "ui.debts.help.official_channel": {"zh": "平台官方客服渠道（协商用）", "en": "The lender's official service channel"},
     "ui.debts.help.notes": {"zh": "备注", "en": "Notes"},
+    "ui.debts.help.due_day": {"zh": "每月几号还款（1–31；不知道就留空，按月底计）",
+                              "en": "Day of the month the payment is due (1–31; leave blank if unknown: end of month)"},
 })

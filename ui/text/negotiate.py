@@ -6,10 +6,10 @@ register({
     "ui.neg.title": {"zh": "协商还款方案", "en": "Negotiation plan"},
     "ui.neg.intro": {
         "zh": "为每家平台生成一个不超过每月预算的分期方案，并附上打给官方客服的话术和书面申请。"
-              "只通过官方渠道协商，拿到书面确认后再按新方案还款。",
+              "只通过官方渠道协商，拿到书面确认后再按新方案还款；是否同意由各贷款方决定。",
         "en": "A proposal for every lender that fits your monthly budget, with a phone script for the official "
-              "hotline and a written application. Negotiate only through official channels and get the "
-              "agreement in writing."},
+              "hotline and a written application. Negotiate only through official channels and pay the new "
+              "amounts only once the agreement is in writing; each lender decides whether to agree."},
     "ui.neg.no_debts": {"zh": "还没有可用的债务。请先在“债务”页填写。", "en": "No usable debts yet: fill in the Debts page first."},
     "ui.neg.bad_rows": {"zh": "有 {n} 行债务填写有误，未计入方案。", "en": "{n} debt row(s) have errors and are left out."},
     "ui.neg.budget_line": {"zh": "每月可用于还债：{budget}", "en": "Money for debt each month: {budget}"},
@@ -36,7 +36,8 @@ register({
     "ui.neg.col.channel": {"zh": "官方渠道", "en": "Official channel"},
     "ui.neg.waived.penalty": {"zh": "罚息", "en": "penalty interest"},
     "ui.neg.waived.fees": {"zh": "违约金/费用", "en": "late fees"},
-    "ui.neg.waived.pause": {"zh": "停息", "en": "interest pause"},
+    "ui.neg.waived.pause": {"zh": "分期期间免息（俗称“停息挂账”）", "en": "no interest during the plan"},
+    "ui.neg.col.phases": {"zh": "还款阶段", "en": "Phases"},
     "ui.neg.waived.none": {"zh": "—", "en": "—"},
     "ui.neg.total_line": {"zh": "每月合计最多 {monthly}，预算 {budget}；总还款 {total}（欠款 {principal}）。",
                           "en": "Monthly total at most {monthly} against a budget of {budget}; repaid in all {total} (owed {principal})."},
@@ -79,7 +80,7 @@ register({
     "ui.neg.apr_table": {"zh": "按合同年利率检查各平台", "en": "Each lender's contract rate checked"},
     "ui.neg.col.apr": {"zh": "年化（IRR）", "en": "Annual (IRR)"},
     "ui.neg.col.effective": {"zh": "复利实际年化", "en": "Compounded"},
-    "ui.neg.col.cap": {"zh": "上限", "en": "Cap"},
+    "ui.neg.col.cap": {"zh": "对比线", "en": "Compared with"},
     "ui.neg.col.flag": {"zh": "结论", "en": "Finding"},
     "ui.neg.calc": {"zh": "按报价计算真实年化", "en": "Work out the true cost of a quote"},
     "ui.neg.calc.amount": {"zh": "借款金额（元）", "en": "Amount borrowed (yuan)"},
@@ -96,16 +97,60 @@ register({
     "ui.neg.calc.error": {"zh": "无法计算：还款总额必须不少于实际到手金额，且金额大于0。",
                           "en": "Cannot compute: the payments must add up to at least the money received, which must be above 0."},
     "ui.neg.letters": {"zh": "话术和申请书", "en": "Scripts and letters"},
-    "ui.neg.profile": {"zh": "您的情况（只用于生成文字，不会保存或上传）", "en": "About you (used only to fill the texts; nothing is stored or uploaded)"},
+    "ui.neg.profile": {"zh": "您的资料（填一次，所有申请书、话术和家人说明都会用到）",
+                       "en": "Your details (entered once, used by every letter, script and family message)"},
+    "ui.neg.profile_help": {
+        "zh": "都可以不填；空着的地方在申请书里会留出横线，打印后手写即可。资料只保存在本机的工作区里，不会上传。",
+        "en": "Everything is optional; empty fields become blanks to fill in by hand after printing. Your details stay "
+              "in this workspace on this machine and are never uploaded."},
     "ui.neg.profile.name": {"zh": "姓名（可不填或用化名）", "en": "Name (optional, a pseudonym is fine)"},
+    "ui.neg.profile.phone": {"zh": "联系电话（可选）", "en": "Phone (optional)"},
+    "ui.neg.profile.id_last4": {"zh": "身份证号后四位（可选）", "en": "ID card number, last four digits (optional)"},
     "ui.neg.profile.hardship": {"zh": "困难原因", "en": "Hardship"},
-    "ui.neg.profile.detail": {"zh": "补充说明（可选）", "en": "Details (optional)"},
-    "ui.neg.profile.contact": {"zh": "联系方式（可选）", "en": "Contact (optional)"},
+    "ui.neg.profile.detail": {"zh": "情况说明（可选，会作为申请书的附件原样引用）",
+                              "en": "Your own statement (optional, quoted as an attachment to the application)"},
+    "ui.neg.profile.detail_help": {"zh": "只写真实情况。伪造困难证明可能违法。", "en": "Write only what is true. Forged hardship proof may be unlawful."},
+    "ui.neg.profile.lenders": {"zh": "各平台的合同信息", "en": "Each lender's contract details"},
+    "ui.neg.profile.lenders_help": {
+        "zh": "卡号后四位或合同编号、合同上的公司全称（如“重庆蚂蚁消费金融有限公司”）都在合同或App的借款记录里。"
+              "民间借贷请填对方称呼（如“表哥”）和借款日期：利率上限按借款当月的一年期LPR计算。",
+        "en": "The card's last four digits or the contract number and the company's full legal name (e.g. 重庆蚂蚁消费金融有限公司) "
+              "are in the contract or the app's loan record. For a private loan give how you address the lender (e.g. 表哥) "
+              "and the loan date: the rate limit uses the one-year LPR of that month."},
+    "ui.neg.pf.account_id": {"zh": "卡号后四位/合同编号", "en": "Card last 4 / contract no."},
+    "ui.neg.pf.legal_entity": {"zh": "合同上的公司全称", "en": "Legal entity in the contract"},
+    "ui.neg.pf.relationship": {"zh": "称呼（民间借贷）", "en": "How you address them (private loan)"},
+    "ui.neg.pf.loan_date": {"zh": "借款日期（民间借贷）", "en": "Loan date (private loan)"},
+    "ui.neg.profile.family": {"zh": "要提前告知的家人朋友", "en": "Family and friends to tell in advance"},
+    "ui.neg.profile.family_help": {
+        "zh": "如果某人在借款合同或担保合同上签过字担保，请勾选“担保人”：他们可能要承担责任，不会收到“你不欠钱”的说明，请当面和他们商量。",
+        "en": "Tick “guarantor” for anyone who signed a guarantee: they may be liable, so they get no “you owe nothing” "
+              "message; talk to them in person."},
+    "ui.neg.pf.family_name": {"zh": "称呼", "en": "Name"},
+    "ui.neg.pf.guarantor": {"zh": "签过担保", "en": "Signed a guarantee"},
+    "ui.neg.guarantor_note": {"zh": "{names} 签过担保，不适用这份说明：担保人可能需要承担还款责任，请当面和他们商量，必要时咨询律师。",
+                              "en": "{names} signed a guarantee, so this message does not apply to them: a guarantor may "
+                                    "be liable. Talk to them in person and, if needed, to a lawyer."},
+    "ui.neg.family_to": {"zh": "发给谁", "en": "To whom"},
+    "ui.neg.family_anyone": {"zh": "不写称呼", "en": "No greeting"},
+    "ui.neg.no_agents": {
+        "zh": "和贷款方协商是免费的。不要找收费的“代理协商”“停息挂账”“债务优化”中介，也不要伪造困难证明：监管部门多次提示此类风险，伪造材料可能违法。",
+        "en": "Negotiating with your own lender is free. Don't pay agents offering to negotiate, freeze interest or "
+              "'optimise' your debt, and never forge hardship proof: regulators warn against such agents, and forged "
+              "documents may be unlawful."},
+    "ui.neg.policy": {
+        "zh": "先拿到书面确认（协议、短信或App消息），再按新方案还第一期。在此之前按低于合同的金额还款，仍算逾期，会产生罚息并影响征信。",
+        "en": "Get the lender's written confirmation (agreement, SMS or in-app message) first, then pay the first "
+              "instalment of the new plan. Until then, paying less than the contract requires still counts as overdue "
+              "(penalty interest, credit report)."},
+    "ui.neg.doc.application": {"zh": "协商还款申请书", "en": "Written application"},
+    "ui.neg.doc.script": {"zh": "电话协商话术", "en": "Phone script"},
+    "ui.neg.doc.family": {"zh": "给家人朋友的说明", "en": "Message to family and friends"},
+    "ui.neg.plain": {"zh": "纯文本（复制用）", "en": "Plain text (to copy)"},
+    "ui.neg.download": {"zh": "下载{doc}（.{fmt}）", "en": "Download {doc} (.{fmt})"},
     "ui.neg.letter_lang": {"zh": "文书语言", "en": "Language of the texts"},
     "ui.neg.lender": {"zh": "平台", "en": "Lender"},
     "ui.neg.copy_hint": {"zh": "点击右上角图标可复制全文。", "en": "Use the icon at the top right to copy the text."},
-    "ui.neg.download_md": {"zh": "下载 {doc}（.md）", "en": "Download {doc} (.md)"},
-    "ui.neg.download_txt": {"zh": "下载 {doc}（.txt）", "en": "Download {doc} (.txt)"},
     "ui.neg.infeasible_letters": {"zh": "当前方案超出预算：先调整预算或方案，再使用这些文书。",
                                   "en": "The current plan is above the budget: adjust the budget or the plan before using these texts."},
 })

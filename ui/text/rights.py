@@ -61,8 +61,8 @@ register({
     "ui.rights.export": {"zh": "导出CSV", "en": "Export CSV"},
     "ui.rights.no_hits": {"zh": "这条记录没有发现违规。", "en": "No rule broken in this incident."},
     "ui.rights.hits_for": {"zh": "{date} {lender} · {who}：{n}项", "en": "{date} {lender} · {who}: {n}"},
-    "ui.rights.cites": {"zh": "依据", "en": "Sources"},
-    "ui.rights.to_confirm": {"zh": "待核实（仅供参考，勿直接引用）", "en": "To be confirmed (for reference, do not cite)"},
+    "ui.rights.cites": {"zh": "相关法律及行业规范", "en": "Laws, regulations and industry standards"},
+    "ui.rights.to_confirm": {"zh": "待核实（文书中会标注“请核实”）", "en": "To be confirmed (marked “check” in drafts)"},
     "ui.rights.by_lender": {"zh": "按机构汇总", "en": "Summary by lender"},
     "ui.rights.col_lender": {"zh": "机构", "en": "Lender"},
     "ui.rights.col_incidents": {"zh": "记录数", "en": "Incidents"},
@@ -81,10 +81,23 @@ register({
     "ui.rights.draft_lang": {"zh": "语言", "en": "Language"},
     "ui.rights.your_name": {"zh": "您的姓名（可留空，稍后手填）", "en": "Your name (may be left empty and filled in later)"},
     "ui.rights.your_phone": {"zh": "您的电话（可留空）", "en": "Your phone (optional)"},
-    "ui.rights.account_ref": {"zh": "借款/卡号后四位（可留空）", "en": "Loan or card number, last 4 digits (optional)"},
-    "ui.rights.draft_note": {"zh": "请核对后再提交。下面的文字可以直接复制（右上角复制按钮）或下载。",
-                             "en": "Check it before sending. Copy the text below (copy button at the top right) or download it."},
-    "ui.rights.download": {"zh": "下载材料（.txt）", "en": "Download the draft (.txt)"},
+    "ui.rights.account_ref": {"zh": "合同编号或卡号后四位（可留空）",
+                              "en": "Contract number or last 4 digits of the card (optional)"},
+    "ui.rights.legal_entity": {"zh": "机构全称（见合同，如：重庆蚂蚁消费金融有限公司；可留空）",
+                               "en": "Lender's legal name (see the contract, e.g. 重庆蚂蚁消费金融有限公司; optional)"},
+    "ui.rights.plain_copy": {"zh": "纯文本（复制用）", "en": "Plain text (to copy)"},
+    "ui.rights.download_docx": {"zh": "下载 Word（.docx）", "en": "Download Word (.docx)"},
+    "ui.rights.kind_unknown": {
+        "zh": "这家机构不在您的债务表中，类型未知：材料只引用对所有机构都适用的法律。把它加入债务表（选好类型）可引用更具体的规定。",
+        "en": "This lender is not in your debt table, so its kind is unknown: the drafts cite only laws that apply "
+              "to every lender. Add it to the debt table (with its kind) for more specific rules."},
+    "ui.rights.no_drafts_private": {
+        "zh": "对个人出借人（民间借贷）不提供向监管部门或行业协会的投诉材料；如遇威胁、暴力、骚扰，可记录后使用报警提纲（严重情况时出现）。",
+        "en": "For a private lender there is no regulator or association complaint; for threats, violence or "
+              "harassment, log them and use the police outline (offered for serious cases)."},
+    "ui.rights.draft_note": {"zh": "请逐项核对，补全【】中的内容后再提交。可复制纯文本，或下载 .txt / Word 文件。",
+                             "en": "Check every item and fill in the [ ] blanks before sending. Copy the plain text, or download it as .txt or Word."},
+    "ui.rights.download": {"zh": "下载纯文本（.txt）", "en": "Download plain text (.txt)"},
     "ui.rights.no_drafts": {"zh": "先添加催收记录，才能生成投诉材料。", "en": "Log some incidents first to draft a complaint."},
     "ui.rights.file_refused": {"zh": "文件未保存：", "en": "File not kept:"},
 })

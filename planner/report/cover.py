@@ -1,0 +1,156 @@
+"""The PDF's first page: what the borrower asks for, and the no-deal figures as the comparison.
+
+When a negotiation proposal exists (the usual case) the cover leads with it:
+the monthly total asked for, its term and total, and whether it is within the
+budget — never "the plan fits" as if lenders had agreed: each lender decides.
+The simulation without any agreement follows, labelled as the comparison.  When
+no way of repaying clears the debts at this budget, the documents say "cannot be
+cleared" instead of printing astronomical interest or hundreds of months in
+arrears, and point to the negotiation.
+"""
+
+from __future__ import annotations
+
+from ..i18n import format_date, format_money, format_month, format_months, format_pct, t
+from ..strategies import get_strategy
+from .context import ReportContext
+from .layout import GREY, Column, ReportPDF
+
+
+def money(x: float | None, lang: str) -> str:
+    return format_money(x, lang)
+
+
+def proposal(ctx: ReportContext):
+    """The negotiation plan when it proposes something (lines to show), else ``None``."""
+    plan = ctx.negotiation
+    return plan if plan is not None and getattr(plan, "lines", ()) else None
+
+
+def no_deal_cleared(ctx: ReportContext) -> bool:
+    return bool(ctx.result.debt_free)
+
+
+def nothing_clears(ctx: ReportContext) -> bool:
+    """No strategy clears the debts at this budget without an agreement."""
+    return not any(ctx.comparison[k].debt_free for k in ctx.comparison.ranking)
+
+
+def cover(pdf: ReportPDF, ctx: ReportContext) -> None:
+    lang = ctx.lang
+    pdf.add_page()
+    pdf.set_y(pdf.t_margin + 6)
+    pdf.heading(t("report.title", lang), level=0)
+    pdf.paragraph(t("report.subtitle", lang), size=11, color=GREY, after=1)
+    who = [t("report.prepared_on", lang, date=format_date(ctx.today, lang))]
+    if ctx.borrower:
+        who.insert(0, t("report.prepared_for", lang, name=ctx.borrower)
+                   + (t("report.pseudonym_note", lang) if ctx.pseudonymised else ""))
+    pdf.paragraph("    ".join(who), size=9.5, color=GREY, after=5)
+    plan = proposal(ctx)
+    if plan is not None:
+        _proposal_figures(pdf, ctx, plan)
+    else:
+        _no_deal_figures(pdf, ctx)
+    pdf.ln(2)
+    pdf.paragraph(t("report.purpose", lang), size=10, after=4)
+    _debts_table(pdf, ctx)
+
+
+def _proposal_figures(pdf: ReportPDF, ctx: ReportContext, plan) -> None:
+    lang = ctx.lang
+    budget = plan.budget
+    over = plan.total_monthly - budget
+    last = max((ln.last_payment for ln in plan.lines if ln.last_payment), default=None)
+    pdf.key_figures([
+        (t("report.cover.total_owed", lang), money(ctx.total_owed, lang),
+         t("report.cover.lenders_value", lang, count=len(ctx.debts))),
+        (t("report.cover.budget", lang), _budget_headline(ctx),
+         t("report.cover.due_note", lang, amount=money(ctx.comparison.check.total_due, lang))),
+        (t("report.cover.asked_monthly", lang), money(plan.total_monthly, lang),
+         t("report.cover.within_budget", lang) if plan.feasible and over <= 0.005
+         else t("report.cover.over_budget", lang, amount=money(max(over, 0.0), lang))),
+        (t("report.cover.asked_term", lang), format_month(last, lang) if last else "—",
+         t("report.cover.asked_term_note", lang, n=plan.months)),
+        (t("report.cover.asked_total", lang), money(plan.total_repay, lang),
+         t("report.cover.asked_total_note", lang, amount=money(plan.total_principal, lang))),
+        _comparison_figure(ctx),
+    ])
+    if plan.feasible and over <= 0.005:
+        verdict = t("report.cover.verdict_within", lang, monthly=money(plan.total_monthly, lang),
+                    budget=money(budget, lang))
+    else:
+        verdict = t("report.cover.verdict_over", lang, monthly=money(plan.total_monthly, lang),
+                    budget=money(budget, lang), gap=money(max(over, 0.0), lang))
+    pdf.paragraph(verdict + t("report.cover.lenders_decide", lang), size=10, after=1.5)
+    pdf.paragraph(_comparison_sentence(ctx), size=9.5, color=GREY, after=1.5)
+    pdf.paragraph(t("report.overdue_until_agreed", lang), size=9.5, color=GREY, after=1)
+
+
+def _comparison_figure(ctx: ReportContext) -> tuple[str, str, str]:
+    lang, r = ctx.lang, ctx.result
+    label = t("report.cover.no_deal", lang)
+    if r.debt_free:
+        return (label, format_month(ctx.month_date(r.months_to_debt_free), lang),
+                t("report.cover.no_deal_cost", lang, amount=money(r.total_cost, lang)))
+    return label, t("report.cannot_clear", lang), t("report.cover.no_deal_never_note", lang)
+
+
+def _comparison_sentence(ctx: ReportContext) -> str:
+    lang, r = ctx.lang, ctx.result
+    strategy = get_strategy(ctx.strategy).label(lang)
+    if r.debt_free:
+        return t("report.cover.comparison_cleared", lang, strategy=strategy,
+                 months=format_months(r.months_to_debt_free, lang), cost=money(r.total_cost, lang))
+    return t("report.cover.comparison_never", lang, strategy=strategy)
+
+
+def _no_deal_figures(pdf: ReportPDF, ctx: ReportContext) -> None:
+    lang, r = ctx.lang, ctx.result
+    strategy = get_strategy(ctx.strategy)
+    if r.debt_free:
+        debt_free = format_month(ctx.month_date(r.months_to_debt_free), lang)
+        debt_free_note = t("report.cover.debt_free_note", lang, months=format_months(r.months_to_debt_free, lang))
+        cost = (t("report.cover.total_cost", lang), money(r.total_cost, lang),
+                t("report.cover.penalty_note", lang, amount=money(r.total_penalty_interest, lang)))
+        paid = (t("report.cover.total_paid", lang), money(r.total_paid, lang), "")
+    else:
+        debt_free, debt_free_note = t("report.cannot_clear", lang), t("report.cover.no_deal_never_note", lang)
+        cost = (t("report.cover.total_cost", lang), "—", t("report.cover.not_meaningful", lang))
+        paid = (t("report.cover.total_paid", lang), "—", "")
+    pdf.key_figures([
+        (t("report.cover.total_owed", lang), money(ctx.total_owed, lang),
+         t("report.cover.lenders_value", lang, count=len(ctx.debts))),
+        (t("report.cover.budget", lang), _budget_headline(ctx),
+         t("report.cover.due_note", lang, amount=money(ctx.comparison.check.total_due, lang))),
+        (t("report.cover.strategy", lang), t(f"report.strategy_short.{strategy.key}", lang), strategy.label(lang)),
+        (t("report.cover.debt_free", lang), debt_free, debt_free_note),
+        cost, paid,
+    ])
+
+
+def _debts_table(pdf: ReportPDF, ctx: ReportContext) -> None:
+    lang = ctx.lang
+    pdf.heading(t("report.debts.title", lang), level=2)
+    rows = []
+    for d in ctx.debts:
+        due = money(d.min_payment, lang)
+        if d.min_payment_pct:
+            pct = t("report.debts.pct_of_balance", lang, pct=format_pct(d.min_payment_pct, lang, decimals=0))
+            due = pct if not d.min_payment else f"{due} / {pct}"
+        overdue_txt = (t("report.debts.overdue_value", lang, days=d.overdue_days,
+                         amount=money(d.effective_arrears, lang)) if d.is_overdue else "—")
+        rows.append([d.name, d.kind.label(lang), money(d.balance, lang), format_pct(d.annual_rate, lang), due,
+                     overdue_txt])
+    rows.append([t("report.total", lang), "", money(ctx.total_owed, lang), "", "", ""])
+    pdf.table([Column(t("report.debts.lender", lang), 2.1), Column(t("report.debts.kind", lang), 1.9),
+               Column(t("report.debts.balance", lang), 1.45, "R"), Column(t("report.debts.rate", lang), 1.05, "R"),
+               Column(t("report.debts.due", lang), 1.4, "R"), Column(t("report.debts.overdue", lang), 1.6, "R")],
+              rows, total_rows=[len(rows) - 1])
+
+
+def _budget_headline(ctx: ReportContext) -> str:
+    b = ctx.budget
+    if b.is_constant:
+        return money(b.first, ctx.lang)
+    return f"{money(min(b.monthly), ctx.lang)} – {money(max(b.monthly), ctx.lang)}"

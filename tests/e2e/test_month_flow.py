@@ -1,0 +1,69 @@
+"""The month page in a real browser at phone width (390 × 844): record a lender's acceptance, record a
+payment, see progress, download the calendar."""
+
+from __future__ import annotations
+
+import pytest
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+PHONE = {"width": 390, "height": 844}
+
+
+def _expand(page, title: str) -> None:
+    page.get_by_test_id("stExpander").filter(has_text=title).locator("summary").click()
+    wait_idle(page)
+
+
+def _pick(page, scope, label: str, option: str) -> None:
+    scope.get_by_label(label).click()
+    page.get_by_role("option", name=option, exact=True).click()   # the list opens outside the form
+
+
+def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
+    page.set_viewport_size(PHONE)
+    open_page(page, server, "month", "zh", ready="h1")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("本月要还的钱")
+    expect(page.get_by_text("借呗").first).to_be_visible()
+    # nothing wider than the phone (no horizontal scrolling)
+    assert page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollWidth") <= PHONE["width"] + 1
+
+    # 1. record a lender's acceptance: 借呗 agrees to ¥300 a month, no interest
+    _expand(page, "记录贷款方的答复")
+    form = page.get_by_test_id("stForm").filter(has_text="同意的每月还款")
+    _pick(page, form, "还给谁", "借呗")
+    form.get_by_label("同意的每月还款（元）").fill("300")
+    form.get_by_label("协议年利率 %（空白＝按原合同）").fill("0")
+    form.get_by_role("button", name="记录").click()
+    wait_idle(page)
+    expect(page.get_by_text("借呗 · 按协议还款")).to_be_visible()
+    expect(page.get_by_text("已达成协议：按协议按时还款").first).to_be_visible()
+
+    # 2. record a payment
+    _expand(page, "记录一笔还款")
+    form = page.get_by_test_id("stForm").filter(has_text="流水号")
+    _pick(page, form, "还给谁", "借呗")
+    form.get_by_label("金额（元）").fill("300")
+    form.get_by_role("button", name="记录").click()
+    wait_idle(page)
+    expect(page.get_by_text("本月已记录还款 ¥300.00")).to_be_visible()
+
+    # 3. save the plan and see progress (chart with its legend below the plot)
+    page.get_by_role("button", name="以本月为第1个月保存当前计划").click()
+    wait_idle(page, ".js-plotly-plot")
+    expect(page.get_by_text("对照的计划")).to_be_visible()
+    assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 1
+    assert page.locator(".js-plotly-plot .legend").count() == 1
+
+    # 4. download the calendar and read it back
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载日历（.ics）").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    cal = Calendar.from_ical(open(download.path(), "rb").read())
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert "还款 ¥300.00 · 借呗" in summaries
+    assert all(e.walk("VALARM") for e in cal.walk("VEVENT"))
