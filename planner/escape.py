@@ -4,12 +4,13 @@ Anything a person typed or a file carried passes through exactly one of these
 before it reaches the sink named by the function:
 
 * :func:`markdown` — Streamlit Markdown (``st.markdown``, ``st.error``, captions, labels, help);
+* :func:`plotly_text` — a label in a Plotly chart (trace name, axis category, hover text);
 * :func:`csv_cell` / :func:`csv_unescape` — a cell of a CSV file we write / read back (formula injection);
 * :func:`terminal` — text printed by the CLI (no escape sequences, no bidi overrides);
 * :func:`file_name` — a component of a download or output file name.
 
 >>> markdown("![x](http://evil/p.png) **hi**")
-'\\!\\[x\\]\\(http\\://evil/p\\.png\\) \\*\\*hi\\*\\*'
+'\\!\\[x\\]\\(http\\:\u2060//evil/p\\.png\\) \\*\\*hi\\*\\*'
 >>> csv_cell("=HYPERLINK(1)"), csv_cell("-500"), csv_cell("-x")
 ("'=HYPERLINK(1)", '-500', "'-x")
 >>> csv_unescape(csv_cell("@SUM(A1)"))
@@ -22,16 +23,25 @@ before it reaches the sink named by the function:
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
-__all__ = ["csv_cell", "csv_unescape", "file_name", "markdown", "terminal"]
+__all__ = ["EscapedMarkdown", "csv_cell", "csv_unescape", "file_name", "markdown", "plotly_text", "terminal"]
 
 # C0 (but tab/newline handled separately), DEL, C1, zero-width and bidi controls, line/paragraph separators
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
                       r"\u2066-\u2069\ufeff]")
-# Every ASCII punctuation mark that Markdown, Streamlit's directives (:red[..], :material/x:) or KaTeX ($) reads.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"':$=^])")
+# Every ASCII punctuation mark that Markdown, GFM autolinks (www., a@b.c), Streamlit's directives (:red[..],
+# :material/x:) or KaTeX ($) reads.  ``.`` between two digits (¥1,234.50, 24.00%) and ``-``/``+`` that cannot
+# make a list item, rule or heading underline (2026-12-01, -¥2,500.00, +86) stay as they are: ordinary amounts
+# and dates read the same in the Markdown source as on screen.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&\"':$=^@]|(?<!\d)\.|\.(?!\d)|(?<!\S)[-+](?=[\s+-]|$))")
+# Streamlit's Markdown (remark-gfm) also links bare URLs and e-mail addresses found in the *decoded* text, so
+# backslash escapes cannot stop it: an invisible WORD JOINER (U+2060) is put inside ``http://``, ``www.`` and
+# after ``@`` (it shows nothing and stops the match).  User text never carries its own (see _CONTROL).
+_AUTOLINK = re.compile(r"(?i)(?<=https:)(?=//)|(?<=http:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+_JOINER = "\u2060"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FILE_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff_-]+")
@@ -42,17 +52,44 @@ def _strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+class EscapedMarkdown(str):
+    """Text that is already safe Markdown: the output of :func:`markdown`, or a trusted message template
+    rendered with escaped parameters (``planner.i18n.markdown_params``).  :func:`markdown` passes it through
+    unchanged, so a message nested in another is never escaped twice (no stray backslashes)."""
+
+    __slots__ = ()
+
+
 def markdown(value: object, *, multiline: bool = False) -> str:
-    """User text escaped for Markdown: shown literally, never a link, image, heading or directive.
+    """User text escaped for Markdown: shown literally, never a link, image, autolink (also GFM's bare
+    ``http://``, ``www.`` and e-mail links), HTML, heading, list, table, Streamlit directive (``:red[…]``,
+    ``:material/x:``) or formula (``$…$``).
 
     Line breaks are collapsed to spaces unless ``multiline`` (then each line is escaped and joined with
-    Markdown hard breaks).
+    Markdown hard breaks).  Already escaped text (:class:`EscapedMarkdown`) is returned as it is.
+
+    >>> markdown(markdown("a_b")) == markdown("a_b") == "a\\\\_b"
+    True
+    >>> print(markdown("-¥1,234.50 on 2026-12-01 +86"), markdown("- 1. www.x.cn a@b.cn --- + x").replace(_JOINER, "|"))
+    -¥1,234.50 on 2026-12-01 +86 \\- 1\\. www|\\.x\\.cn a\\@|b\\.cn \\--- \\+ x
     """
-    text = _strip_controls("" if value is None else str(value))
+    if isinstance(value, EscapedMarkdown):
+        return value
+    text = _AUTOLINK.sub(_JOINER, _strip_controls("" if value is None else str(value)))
     if multiline:
         lines = [_MD_SPECIAL.sub(r"\\\1", " ".join(line.split())) for line in text.splitlines()]
-        return "  \n".join(lines)
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+        return EscapedMarkdown("  \n".join(lines))
+    return EscapedMarkdown(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
+
+
+def plotly_text(value: object) -> str:
+    """Text for a Plotly label: Plotly reads a subset of HTML in every label (``<a href>`` becomes a live
+    link, ``<br>``, ``<b>`` …) and decodes entities, so ``<``, ``>`` and ``&`` are escaped and shown as such.
+
+    >>> plotly_text('<a href="http://evil">借呗</a> & co')
+    '&lt;a href="http://evil"&gt;借呗&lt;/a&gt; &amp; co'
+    """
+    return html.escape(_strip_controls("" if value is None else str(value)), quote=False)
 
 
 def csv_cell(value: object) -> str:

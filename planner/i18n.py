@@ -13,13 +13,18 @@ its Chinese and English text.  Modules register their own messages with
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
+
+from .escape import EscapedMarkdown, markdown
 
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG = "zh"
 
 _CATALOG: dict[str, dict[str, str]] = {}
+_MARKDOWN_PARAMS: ContextVar[bool] = ContextVar("planner_i18n_markdown_params", default=False)
 
 
 class MissingTranslation(KeyError):
@@ -51,12 +56,39 @@ def normalize_lang(lang: str | None) -> str:
 
 
 def t(key: str, lang: str | None = DEFAULT_LANG, /, **params: object) -> str:
-    """Render message ``key`` in ``lang`` with ``str.format`` parameters."""
+    """Render message ``key`` in ``lang`` with ``str.format`` parameters.
+
+    Inside :func:`markdown_params`, every text parameter is escaped for Markdown (the template is not:
+    it is ours) and the result is marked as safe Markdown.
+    """
     try:
         text = _CATALOG[key][normalize_lang(lang)]
     except KeyError:
         raise MissingTranslation(key) from None
+    if _MARKDOWN_PARAMS.get():
+        params = {k: markdown(v) if isinstance(v, str) else v for k, v in params.items()}
+        return EscapedMarkdown(text.format(**params) if params else text)
     return text.format(**params) if params else text
+
+
+@contextmanager
+def markdown_params() -> Iterator[None]:
+    """Render messages for a Markdown sink: inside, :func:`t` escapes every text parameter with
+    :func:`planner.escape.markdown` — user values (names, cells, notes, file names) are shown literally,
+    never as links or images — while the message templates keep their own Markdown.  Numbers and dates
+    keep their format specs; a message nested in another is escaped once.  Use it only for text that
+    goes to Markdown (a table cell, a file name or a PDF would show the backslashes).
+
+    >>> register({"doc.md_params": {"zh": "**{name}** 欠 {n:,}", "en": "**{name}** owes {n:,}"}})
+    >>> with markdown_params():
+    ...     print(t("doc.md_params", "en", name="[x](evil.cn)", n=1200))
+    **\\[x\\]\\(evil\\.cn\\)** owes 1,200
+    """
+    token = _MARKDOWN_PARAMS.set(True)
+    try:
+        yield
+    finally:
+        _MARKDOWN_PARAMS.reset(token)
 
 
 def has(key: str) -> bool:

@@ -20,6 +20,8 @@ import streamlit as st
 import ui.text.clients  # noqa: F401  (registers the gate's texts)
 from planner import settings, t
 from ui import state
+from ui.guard import guarded
+from ui.safe import md
 
 
 def _matches(given: str, expected: str) -> bool:
@@ -54,7 +56,7 @@ def _oidc_gate(provider: str, lang: str) -> bool:
     if logged_in():
         with st.sidebar:
             who = st.user.get("email") or st.user.get("name") or ""
-            st.caption(t("store.auth.oidc_signed_in", lang, who=who))
+            st.caption(md(t, "store.auth.oidc_signed_in", lang, who=who))
             st.button(t("store.auth.logout", lang), key=f"{state.AUTH_LOGOUT}.oidc", on_click=st.logout)
         return True
     st.title(t("store.auth.oidc_title", lang))
@@ -82,7 +84,7 @@ def gate() -> bool:
     if st.session_state.get(state.AUTH_OK):
         with st.sidebar:
             st.caption(t("store.auth.signed_in", lang))
-            st.button(t("store.auth.logout", lang), key=state.AUTH_LOGOUT, on_click=_sign_out)
+            st.button(t("store.auth.logout", lang), key=state.AUTH_LOGOUT, on_click=guarded(_sign_out))
         return True
     st.title(t("store.auth.title", lang))
     st.caption(t("store.auth.intro", lang))

@@ -13,6 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from planner import SimulationResult
+from planner.escape import plotly_text
 
 TEMPLATE = "plotly_white"
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
@@ -60,7 +61,7 @@ def lender_balances(result: SimulationResult, *, months: int, title: str, x: str
     fig = go.Figure()
     bal = result.series.balance[:months]
     for j, name in enumerate(result.series.names):
-        fig.add_trace(go.Scatter(x=_months(bal.shape[0]), y=bal[:, j].round(2), name=name, mode="lines",
+        fig.add_trace(go.Scatter(x=_months(bal.shape[0]), y=bal[:, j].round(2), name=plotly_text(name), mode="lines",
                                  stackgroup="one", line={"width": 0.5, "color": PALETTE[j % len(PALETTE)]}))
     fig.update_yaxes(tickformat=",.0f", tickprefix="¥", rangemode="tozero")
     return _style(fig, title, x, y, legend)
@@ -82,7 +83,7 @@ def arrears_accounts(results: Sequence[SimulationResult], labels: Mapping[str, s
 def payoff_timeline(result: SimulationResult, *, months: int, title: str, x: str, y: str,
                     paid_text: Sequence[str]) -> go.Figure:
     """One bar per lender from month 1 to its payoff month (to the window's end if never paid off)."""
-    names = list(result.series.names)
+    names = [plotly_text(n) for n in result.series.names]     # lender names are data, not Plotly markup
     ends = [o.payoff_month if o.payoff_month is not None else months for o in result.outcomes]
     colors = [PALETTE[j % len(PALETTE)] if o.payoff_month is not None else "#bbbbbb"
               for j, o in enumerate(result.outcomes)]

@@ -23,6 +23,7 @@ from planner.progress import PlanVersion, plan_history, progress, replan_debts, 
 from planner.reminders import DEFAULT_ALARM_DAYS, build_ics
 from planner.tracking import (parse_balances, parse_payments, read_payments_csv, write_payments_csv)
 from ui import charts, state
+from ui.downloads import on_demand
 
 F = "month.f"                        # widget prefix of the forms
 
@@ -206,7 +207,8 @@ def letter_download(debt: Debt, doc: str, lang: str, today: date, budget_cents: 
     facts = facts_for(debt, today=today, followups=state.get_section("followups"),
                       answers=negotiation.get("answers") or {}, budget_cents=budget_cents, lenders=lenders)
     text = render_followup(doc, debt, lang, facts, state.get_section("profile"))
-    st.download_button(t("ui.month.letter.download", lang, name=letter_title(doc, lang)), text.encode("utf-8"),
+    st.download_button(t("ui.month.letter.download", lang, name=letter_title(doc, lang)),
+                       on_demand(text.encode, "utf-8"),
                        file_name=f"{doc}_{file_name(debt.name, fallback='lender')}_{lang}.txt", mime="text/plain",
                        key=key, icon=":material/description:")
 
@@ -238,7 +240,7 @@ def calendar_section(debts: list[Debt], budget, strategy: str, agreements, steps
         return
     data = build_ics(pays, deadlines(steps, debts, lang), lang=lang, alarm_days=int(alarm),
                      stamp=datetime.now(UTC))
-    st.download_button(t("ui.month.calendar.download", lang), data, file_name=f"repayment_{today:%Y%m}.ics",
+    st.download_button(t("ui.month.calendar.download", lang), on_demand(bytes, data), file_name=f"repayment_{today:%Y%m}.ics",
                        mime="text/calendar", key=f"{F}.ics", icon=":material/event:")
 
 
@@ -253,6 +255,6 @@ def files_section(debts: list[Debt], lang: str, today: date) -> None:
             if result.issues:
                 _issues(t("ui.month.records.issues", lang), [i.message(lang) for i in result.issues][:50])
         payments, _ = parse_payments(state.get_section("payments"), debts, today=today)
-        st.download_button(t("ui.month.files.download", lang), write_payments_csv(payments, lang=lang),
+        st.download_button(t("ui.month.files.download", lang), on_demand(write_payments_csv, payments, lang=lang),
                            file_name=f"{file_name('payments')}_{today.isoformat()}.csv", mime="text/csv",
                            disabled=not payments, key=f"{F}.export")

@@ -19,6 +19,8 @@ from planner.documents import (FORMATS, HARDSHIPS, BorrowerProfile, FamilyContac
 from planner.escape import markdown as esc
 from planner.negotiation import NegotiationPlan
 from ui import state
+from ui.downloads import on_demand
+from ui.safe import md
 
 P = state.NEG_PROFILE                 # widget prefix: f"{P}.name", f"{P}.lenders.<version>", …
 _TEXT_FIELDS = ("name", "phone", "id_last4", "hardship_detail")
@@ -121,8 +123,8 @@ def _downloads(plan, line, letter_lang: str, profile: BorrowerProfile, on: date,
     for col, fmt in zip(cols, ("pdf", "docx", "txt")):
         render = FORMATS[fmt]
         col.download_button(
-            t("ui.neg.download", lang, doc=doc_label, fmt=fmt), key=f"{key}.{fmt}", on_click="ignore",
-            data=lambda render=render: render(application(plan, line, letter_lang, profile, on=on)),
+            md(t, "ui.neg.download", lang, doc=doc_label, fmt=fmt), key=f"{key}.{fmt}", on_click="ignore",
+            data=on_demand(lambda render=render: render(application(plan, line, letter_lang, profile, on=on))),
             file_name=f"{file_stem('application', line.name)}.{fmt}", icon=":material/download:",
             mime={"pdf": "application/pdf", "txt": "text/plain",
                   "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}[fmt])
@@ -160,7 +162,8 @@ def documents_section(plan: NegotiationPlan, lang: str) -> None:
     with tabs[1]:
         doc = script(plan, line, letter_lang, profile)
         st.download_button(t("ui.neg.download", lang, doc=t("ui.neg.doc.script", lang), fmt="txt"),
-                           data=plain_text(doc).encode("utf-8"), file_name=f"{file_stem('script', line.name)}.txt",
+                           data=on_demand(plain_text(doc).encode, "utf-8"),
+                           file_name=f"{file_stem('script', line.name)}.txt",
                            mime="text/plain", key="negotiate.dl.script.txt", on_click="ignore",
                            icon=":material/download:")
         _show(doc, lang, "script")
@@ -175,7 +178,7 @@ def documents_section(plan: NegotiationPlan, lang: str) -> None:
                                format_func=lambda n: n or t("ui.neg.family_anyone", lang))
         doc = family(plan, letter_lang, profile, who or None)
         st.download_button(t("ui.neg.download", lang, doc=t("ui.neg.doc.family", lang), fmt="txt"),
-                           data=plain_text(doc).encode("utf-8"),
+                           data=on_demand(plain_text(doc).encode, "utf-8"),
                            file_name=f"{file_stem('family', who) if who else 'family'}.txt", mime="text/plain",
                            key="negotiate.dl.family.txt", on_click="ignore", icon=":material/download:")
         _show(doc, lang, "family")

@@ -8,10 +8,12 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import auth, state, workspace_ui
+from ui import auth, guard, state, workspace_ui
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+# Shipped with the app and sent inline (an SVG becomes a data: URL): the browser fetches no icon from any CDN.
+FAVICON = ROOT / "ui" / "assets" / "favicon.svg"
 
 
 def _load_texts() -> None:
@@ -23,7 +25,7 @@ def _load_texts() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=":material/savings:", layout="wide")
+    st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=str(FAVICON), layout="wide")
     _load_texts()
     lang = state.lang()
     with st.sidebar:
@@ -40,7 +42,7 @@ def main() -> None:
     state.restore_widgets()           # widget values kept in the workspace (strategy, method …)
     if pages:
         try:
-            st.navigation(pages).run()
+            guard.run_guarded(st.navigation(pages).run, lang)   # no traceback reaches the browser or the log
             state.save_widgets()
         finally:
             with top:

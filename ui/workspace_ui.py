@@ -19,6 +19,9 @@ import ui.text.workspace  # noqa: F401  (registers the texts)
 from planner import settings, t
 from planner.storage import HISTORY_KEEP, sqlite_path
 from ui import state
+from ui.downloads import on_demand
+from ui.guard import guarded
+from ui.safe import markdown, md
 
 CONFIRM = "workspace.confirm"      # f"{CONFIRM}.{key}": a destructive button waiting for "yes"
 
@@ -65,19 +68,19 @@ def confirm_button(key: str, label: str, on_confirm: Callable[..., object], *, w
     box = container if container is not None else st
     flag = f"{CONFIRM}.{key}"
     if not st.session_state.get(flag):
-        box.button(label, key=key, help=help, on_click=lambda: st.session_state.__setitem__(flag, True),
+        box.button(markdown(label), key=key, help=markdown(help) if help else None, on_click=guarded(lambda: st.session_state.__setitem__(flag, True)),
                    **button_kwargs)
         return
     with box.container(border=True):
-        st.warning(t("ws.confirm.question", lang, what=what) + " " + t("ws.confirm.undo_hint", lang))
+        st.warning(md(t, "ws.confirm.question", lang, what=what) + " " + t("ws.confirm.undo_hint", lang))
         yes, no = st.columns(2)
 
         def _yes():
             st.session_state[flag] = False
             on_confirm(*args)
 
-        yes.button(t("ws.confirm.yes", lang), key=f"{key}.yes", type="primary", on_click=_yes)
-        no.button(t("ws.confirm.no", lang), key=f"{key}.no", on_click=lambda: st.session_state.__setitem__(flag, False))
+        yes.button(t("ws.confirm.yes", lang), key=f"{key}.yes", type="primary", on_click=guarded(_yes))
+        no.button(t("ws.confirm.no", lang), key=f"{key}.no", on_click=guarded(lambda: st.session_state.__setitem__(flag, False)))
 
 
 # --------------------------------------------------------------------------- notices
@@ -98,21 +101,21 @@ def notices(lang: str) -> None:
     state.workspace()
     error = state.storage_error()
     if error:
-        st.error(t("ws.not_saved", lang, detail=error))
+        st.error(md(t, "ws.not_saved", lang, detail=error))
     conflict = state.conflict()
     if conflict is not None:
         with st.container(border=True):
-            st.error(conflict.message(lang))
+            st.error(md(conflict.message, lang))
             left, right = st.columns(2)
             left.button(t("ws.conflict_load", lang), key="workspace.conflict.load", type="primary",
-                        on_click=_load_latest)
-            right.button(t("ws.conflict_overwrite", lang), key="workspace.conflict.keep", on_click=state.overwrite)
+                        on_click=guarded(_load_latest))
+            right.button(t("ws.conflict_overwrite", lang), key="workspace.conflict.keep", on_click=guarded(state.overwrite))
     last = st.session_state.get(state.WS_LAST)
     if last and conflict is None:
         text, button = st.columns([4, 1], vertical_alignment="center")
         text.info(t(f"ws.done.{last}", lang))
         if last != "undo":
-            button.button(t("ws.undo", lang), key="workspace.undo_notice", icon=":material/undo:", on_click=_undo)
+            button.button(t("ws.undo", lang), key="workspace.undo_notice", icon=":material/undo:", on_click=guarded(_undo))
     if state.workspace().is_sample and not state.owner().startswith("client:"):
         st.info(t("ws.sample_note", lang))
 
@@ -135,20 +138,21 @@ def history_list(lang: str) -> None:
     if repo is None:
         return
     states = repo.workspaces.history(state.owner())
-    st.caption(t("ws.history_intro", lang, n=HISTORY_KEEP))
+    st.caption(md(t, "ws.history_intro", lang, n=HISTORY_KEEP))
     if not states:
         st.caption(t("ws.history_empty", lang))
         return
     for i, s in enumerate(states):
         what = t(f"ws.action.{s.action}", lang)
         detail = _changes_text(s.changes, lang)
-        line = f"**{local_time(s.created_at, lang)}** · {what}" + (f" · {detail}" if detail else "")
+        line = f"**{markdown(local_time(s.created_at, lang))}** · {markdown(what)}" + \
+            (f" · {markdown(detail)}" if detail else "")
         if i == 0:
             st.markdown(line + f" · *{t('ws.history_current', lang)}*")
             continue
         text, button = st.columns([4, 2], vertical_alignment="center")
         text.markdown(line)
-        button.button(t("ws.history_restore", lang), key=f"workspace.restore.{s.id}", on_click=_restore, args=(s.id,))
+        button.button(t("ws.history_restore", lang), key=f"workspace.restore.{s.id}", on_click=guarded(_restore), args=(s.id,))
 
 
 def _restore(state_id: int) -> None:
@@ -183,35 +187,35 @@ def my_data_panel(lang: str) -> None:
     who = state.owner()
     with st.container():
         if who.startswith("client:"):
-            st.caption(t("ws.where.client", lang, name=_client_name()))
+            st.caption(md(t, "ws.where.client", lang, name=_client_name()))
         elif repo is not None and repo.backend == "postgresql":
             st.caption(t("ws.where.server", lang))
         else:
             st.caption(t("ws.where.local", lang))
         stored = repo.workspaces.load(who) if repo is not None else None
         if stored is not None and stored.version:
-            st.caption(t("ws.saved", lang, when=local_time(stored.updated_at, lang)))
-        st.button(t("ws.undo_last", lang), key="workspace.undo", icon=":material/undo:", on_click=_undo,
+            st.caption(md(t, "ws.saved", lang, when=local_time(stored.updated_at, lang)))
+        st.button(t("ws.undo_last", lang), key="workspace.undo", icon=":material/undo:", on_click=guarded(_undo),
                   width="stretch")
         with st.expander(t("ws.history", lang), icon=":material/history:"):
             history_list(lang)
         if repo is None:
             return
         label = t("ws.mydata", lang)
-        st.download_button(t("ws.export", lang), data=lambda: repo.workspaces.export(who, label=label),
+        st.download_button(t("ws.export", lang), data=on_demand(repo.workspaces.export, who, label=label),
                            file_name=t("ws.export_file", lang), mime="application/zip", help=t("ws.export_help", lang),
                            key="workspace.export", icon=":material/download:", on_click="ignore", width="stretch")
         if not who.startswith("client:"):
             st.caption(t("ws.delete_help", lang))
             sure = st.checkbox(t("ws.delete_confirm", lang), key="workspace.delete_sure")
             st.button(t("ws.delete_button", lang), key="workspace.delete", type="primary", disabled=not sure,
-                      on_click=_delete_all, icon=":material/delete_forever:", width="stretch")
+                      on_click=guarded(_delete_all), icon=":material/delete_forever:", width="stretch")
             if st.session_state.pop("workspace.deleted", False):
                 st.success(t("ws.deleted", lang))
         with st.expander(t("ws.details", lang)):
             path = sqlite_path(repo.engine)
-            st.caption(t("ws.details_sqlite", lang, path=str(path)) if path is not None else t("ws.details_pg", lang))
-            st.caption(t("ws.details_version", lang, version=state.version()))
+            st.caption(md(t, "ws.details_sqlite", lang, path=str(path)) if path is not None else t("ws.details_pg", lang))
+            st.caption(md(t, "ws.details_version", lang, version=state.version()))
 
 
 __all__ = ["confirm_button", "history_list", "local_time", "my_data_panel", "notices"]

@@ -92,19 +92,31 @@ from planner.documents import Document, Paragraph, Table, clean, markdown, plain
 from planner.documents.figures import phases  # noqa: E402
 from planner.negotiation.plan import Payment  # noqa: E402
 
-SPECIAL = set("\\`*_{}[]()<>#+-.!|~&\"':$=^")
+SPECIAL = set("\\`*_{}[]()<>#+-.!|~&\"':$=^@")
+
+
+def _harmless(body: str, i: int) -> bool:
+    """The unescaped marks planner.escape.markdown leaves: ``.`` between digits (¥1,234.50), ``-``/``+`` that
+    cannot start a list item or rule (2026-12-01, -¥5, +86)."""
+    c, before, after = body[i], body[i - 1] if i else " ", body[i + 1] if i + 1 < len(body) else ""
+    if c == ".":
+        return before.isdigit() and after.isdigit()
+    if c in "-+":
+        return not before.isspace() or (after != "" and not after.isspace() and after not in "+-")
+    return False
 
 
 @given(st.text(max_size=80))
 def test_markdown_escapes_every_special_character(text):
     body = markdown(Document("T", (Paragraph(text),))).split("\n\n", 1)[1].rstrip("\n")
+    body = body.replace("\u2060", "")        # the invisible joiner that stops bare-URL autolinks
     i = 0
     while i < len(body):
         if body[i] == "\\":
             assert i + 1 < len(body) and body[i + 1] in SPECIAL
             i += 2
             continue
-        assert body[i] not in SPECIAL and body[i] != "\n"
+        assert (body[i] not in SPECIAL or _harmless(body, i)) and body[i] != "\n"
         i += 1
 
 

@@ -47,7 +47,8 @@ def test_cli_appends_an_incident_log(tmp_path):
 
 @pytest.fixture
 def captured_media(monkeypatch):
-    """Every file the page hands to Streamlit's media storage (download buttons), by MIME type."""
+    """Every file the page hands to Streamlit's media storage (download buttons, also those built on click),
+    by MIME type."""
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
     files: dict[str, bytes] = {}
@@ -59,6 +60,16 @@ def captured_media(monkeypatch):
         return original(self, path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+
+    # downloads built on click (ui/downloads.py): what the button would serve is what its callable returns
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    deferred = MediaFileManager.add_deferred
+
+    def spy_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        files[mimetype] = data_callable()
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy_deferred)
     return files
 
 

@@ -8,6 +8,7 @@ import ui.text.budget  # noqa: F401  (registers this page's texts)
 from planner import (EXPENSE_CATEGORIES, BudgetPlan, IncomeShock, InvalidInput, budget_check, format_money,
                      format_pct, portfolio_totals, t)
 from ui import budget_events, state
+from ui.safe import md
 
 MONEY_MAX = 1e9
 
@@ -41,7 +42,7 @@ def _read_plan(lang: str) -> BudgetPlan | None:
         return BudgetPlan(income=st.session_state[w("income")], buffer=st.session_state[w("buffer")],
                           expenses={c: st.session_state[w(f"exp.{c}")] for c in EXPENSE_CATEGORIES}, shock=shock)
     except InvalidInput as e:
-        st.error(t("ui.budget.not_saved", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+        st.error(t("ui.budget.not_saved", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
         return None
 
 
@@ -82,14 +83,14 @@ def render() -> None:
         if plan.shock is not None and plan.shock.loss_pct > 0:
             low = plan.available(plan.shock.start_month)
             st.metric(t("ui.budget.available_shock", lang), format_money(low, lang, decimals=0))
-            st.caption(t("ui.budget.shock_summary", lang, start=plan.shock.start_month,
+            st.caption(md(t, "ui.budget.shock_summary", lang, start=plan.shock.start_month,
                          end=plan.shock.start_month + plan.shock.months - 1,
                          pct=format_pct(plan.shock.loss_pct, lang, decimals=0),
                          available=format_money(low, lang, decimals=0)))
         if debts:
             st.metric(t("ui.budget.dues", lang), format_money(due, lang, decimals=0))
         for issue in plan.warnings():
-            st.warning(issue.message(lang))
+            st.warning(md(issue.message, lang))
         check = budget_check(debts, state.get_budget()) if debts else None
         if check is not None and not check.covers_dues:
             st.error(t("ui.budget.below_dues", lang, gap=format_money(check.dues_gap, lang, decimals=0)))

@@ -14,6 +14,9 @@ from planner.negotiation import METHODS
 from planner.storage import (STATUSES, Client, InvalidArchive, NotFound, PlanSummary, Repository,
                              StorageError, diff_versions, owner_for, status_label)
 from ui import cached, state, store
+from ui.downloads import on_demand
+from ui.guard import guarded
+from ui.safe import markdown, md
 from ui.workspace_ui import local_time
 
 W = state.CLIENT_FORM            # widget keys: f"{W}.<name>"
@@ -23,7 +26,7 @@ FLASH = f"{W}.flash"             # a success message shown after the rerun that 
 def _repository(lang: str) -> Repository | None:
     repo = store.repository()
     if repo is None:
-        st.error(t("ui.clients.db_error", lang, detail=store.error(lang) or "?"))
+        st.error(md(t, "ui.clients.db_error", lang, detail=store.error(lang) or "?"))
     return repo
 
 
@@ -50,9 +53,9 @@ def _open(repo: Repository, client: Client, lang: str) -> None:
     state.load()                       # owner client:<id>; every page's working state is reset to it
     latest = repo.latest_plan_version(client.id)
     if latest is None:
-        _flash(t("ui.clients.opened_empty", lang, name=client.display_name))
+        _flash(md(t, "ui.clients.opened_empty", lang, name=client.display_name))
     else:
-        _flash(t("ui.clients.opened", lang, name=client.display_name, label=latest.label or f"#{latest.id}",
+        _flash(md(t, "ui.clients.opened", lang, name=client.display_name, label=latest.label or f"#{latest.id}",
                  date=local_time(latest.created_at, lang)))
 
 
@@ -76,7 +79,7 @@ def _write(fn, lang: str, **kwargs):
     try:
         result = fn(**kwargs, expected_version=st.session_state[state.CLIENT_VERSION])
     except StorageError as e:            # ConflictError included: nothing was written
-        st.error(e.message(lang))
+        st.error(md(e.message, lang))
         return None
     st.session_state[state.CLIENT_VERSION] += 1
     return result
@@ -135,7 +138,7 @@ def _client_list(repo: Repository, lang: str) -> None:
                 try:
                     client = repo.create_client(name, contact_notes=contact)
                 except StorageError as e:
-                    st.error(e.message(lang))
+                    st.error(md(e.message, lang))
                 else:
                     if carry:        # the debts, budget … typed before creating the file become its draft
                         draft = state.workspace().with_changes(is_sample=False)
@@ -143,7 +146,7 @@ def _client_list(repo: Repository, lang: str) -> None:
                     st.session_state[state.CLIENT_ID] = client.id
                     st.session_state[state.CLIENT_VERSION] = client.version
                     state.load()
-                    _flash(t("ui.clients.created", lang, name=client.display_name))
+                    _flash(md(t, "ui.clients.created", lang, name=client.display_name))
                     st.rerun()          # the list above now shows the new client
 
 
@@ -192,7 +195,7 @@ def _save_version(repo: Repository, client: Client, lang: str) -> None:
                 if method != chosen:
                     state.set_section("negotiation", {**state.get_section("negotiation"), "method": method})
                     st.session_state.pop(state.NEG_METHOD, None)      # the negotiate page follows
-                _flash(t("ui.clients.saved", lang, id=new_id))
+                _flash(md(t, "ui.clients.saved", lang, id=new_id))
                 st.rerun()          # the version counts and the list refresh
 
 
@@ -228,7 +231,7 @@ def _versions(repo: Repository, client: Client, lang: str) -> None:
                            format_func=lambda i: _version_label(by_id[i], lang))
     newer = right.selectbox(t("ui.clients.diff_to", lang), ids, index=len(ids) - 1, key=f"{W}.diff_b",
                             format_func=lambda i: _version_label(by_id[i], lang))
-    lines = diff_versions(by_id[older], by_id[newer]).lines(lang)
+    lines = md(diff_versions(by_id[older], by_id[newer]).lines, lang)    # lender names, labels: data
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
@@ -268,7 +271,7 @@ def _negotiation(repo: Repository, client: Client, lang: str) -> None:
                 terms = {k: v for k, v in (("monthly_yuan", monthly), ("months", months)) if v}
                 if _write(repo.record_negotiation, lang, client_id=client.id, lender=lender, status=status,
                           status_date=when, terms=terms, note=note) is not None:
-                    st.success(t("ui.clients.recorded", lang, lender=lender, status=status_label(status, lang)))
+                    st.success(md(t, "ui.clients.recorded", lang, lender=lender, status=status_label(status, lang)))
     _negotiation_tables(repo, client, lang)
 
 
@@ -306,7 +309,7 @@ def _sessions(repo: Repository, client: Client, lang: str) -> None:
     if not sessions:
         st.info(t("ui.clients.no_sessions", lang))
     for s in reversed(sessions):
-        st.markdown(f"**{s.session_date.isoformat()}** — {s.notes}")
+        st.markdown(f"**{s.session_date.isoformat()}** — {markdown(s.notes, multiline=True)}")
 
 
 def _incidents(repo: Repository, client: Client, lang: str) -> None:
@@ -330,18 +333,19 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
     st.caption(t("ui.clients.export_help", lang))
     pseudo = st.checkbox(t("ui.clients.pseudonymise", lang), key=f"{W}.pseudo")
     name = client.pseudonym if pseudo else client.display_name
-    st.download_button(t("ui.clients.download", lang), data=repo.export_client(client.id, pseudonymise=pseudo),
+    st.download_button(t("ui.clients.download", lang),
+                       data=on_demand(repo.export_client, client.id, pseudonymise=pseudo),
                        file_name=f"client-{client.pseudonym if pseudo else client.id}.zip",
                        mime="application/zip", key=f"{W}.download", disabled=not name)
     st.subheader(t("ui.clients.delete", lang))
     st.caption(t("ui.clients.delete_help", lang))
-    confirm = st.checkbox(t("ui.clients.delete_confirm", lang, name=client.display_name), key=f"{W}.confirm")
+    confirm = st.checkbox(md(t, "ui.clients.delete_confirm", lang, name=client.display_name), key=f"{W}.confirm")
     if st.button(t("ui.clients.delete_button", lang), key=f"{W}.delete", type="primary", disabled=not confirm):
         try:
             repo.delete_client_and_evidence(client.id, settings.data_dir(),
                                             expected_version=st.session_state[state.CLIENT_VERSION])
         except StorageError as e:
-            st.error(e.message(lang))
+            st.error(md(e.message, lang))
             return
         st.session_state[state.CLIENT_ID] = None
         _flash(t("ui.clients.deleted", lang))
@@ -356,13 +360,13 @@ def _import(repo: Repository, lang: str) -> None:
             try:
                 new_id = repo.import_client(upload.getvalue())
             except InvalidArchive as e:
-                st.error(e.message(lang))
+                st.error(md(e.message, lang))
                 return
             client = repo.get_client(new_id)
             st.session_state[state.CLIENT_ID] = client.id
             st.session_state[state.CLIENT_VERSION] = client.version
             state.load()
-            _flash(t("ui.clients.imported", lang, name=client.display_name))
+            _flash(md(t, "ui.clients.imported", lang, name=client.display_name))
             st.rerun()
 
 
@@ -370,11 +374,12 @@ def _import(repo: Repository, lang: str) -> None:
 
 def _client_file(repo: Repository, client: Client, lang: str) -> None:
     st.divider()
-    st.subheader(t("ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
+    st.subheader(md(t, "ui.clients.current", lang, name=client.display_name, pseudonym=client.pseudonym,
                    versions=len(repo.list_plan_versions(client.id))))
     reload_col, close_col, _ = st.columns([1, 1, 3])
-    reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=_reload, args=(repo, client.id))
-    close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=_close)
+    reload_col.button(t("ui.clients.reload", lang), key=f"{W}.reload", on_click=guarded(_reload),
+                      args=(repo, client.id))
+    close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=guarded(_close))
     tabs = st.tabs([t(f"ui.clients.tab.{k}", lang) for k in ("plans", "negotiation", "sessions", "incidents",
                                                                "data")])
     with tabs[0]:

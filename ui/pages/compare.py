@@ -10,8 +10,10 @@ import streamlit as st
 
 import ui.text.compare  # noqa: F401  (registers this page's texts)
 from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
-                     plan_month_date, schedule_table, t)
+                     plan_month_date, schedule_csv, schedule_table, t)
 from ui import cached, charts, state
+from ui.downloads import on_demand
+from ui.safe import md
 
 ROOT = Path(__file__).resolve().parents[2]
 NEGOTIATE_PAGE = "ui/pages/negotiate.py"
@@ -82,7 +84,7 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
                                                paid_text=texts),
                         key="compare.chart_timeline", config={"displaylogo": False})
     if months < max(r.months_run for r in results):
-        st.caption(t("ui.compare.chart_cut", lang, months=months))
+        st.caption(md(t, "ui.compare.chart_cut", lang, months=months))
 
 
 def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: str, start: date,
@@ -91,13 +93,13 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
     st.subheader(t("ui.compare.schedule", lang, strategy=label))
     table = schedule_table(comparison[chosen], lang, start=start)
     if len(table) > SCHEDULE_PREVIEW_ROWS:
-        st.caption(t("ui.compare.sch_rows", lang, n=SCHEDULE_PREVIEW_ROWS, total=len(table)))
+        st.caption(md(t, "ui.compare.sch_rows", lang, n=SCHEDULE_PREVIEW_ROWS, total=len(table)))
     preview = table.head(SCHEDULE_PREVIEW_ROWS).copy()
     for column in preview.columns[3:]:          # the money columns (see planner.explain.SCHEDULE_COLUMNS)
         preview[column] = [format_money(v, lang) for v in preview[column]]
     st.dataframe(preview, hide_index=True, width="stretch", height=320)
     st.download_button(t("ui.compare.schedule_download", lang),
-                       data=cached.schedule_bytes(debts, budget, chosen, lang, start, order),
+                       data=on_demand(schedule_csv, comparison[chosen], lang, start=start),   # built on click, not kept
                        file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",
                        on_click="ignore", key="compare.download", icon=":material/download:")
 
@@ -150,7 +152,7 @@ def render() -> None:
         line = t("ui.compare.budget_line", lang, budget=format_money(budget.first, lang),
                  due=format_money(comparison.check.total_due, lang))
         st.markdown(line + ("" if budget.is_constant else t("ui.compare.budget_line_shock", lang)))
-        for note in explain(comparison, lang, start=start):
+        for note in md(explain, comparison, lang, start=start):     # lender names in the verdict: data
             _SHOW[note.level](note.text)
         if not comparison.check.covers_dues:
             _negotiate_pointer(lang)

@@ -11,6 +11,9 @@ import ui.text.debts  # noqa: F401  (registers this page's texts)
 from planner import (DebtKind, column_label, format_money, portfolio_totals, read_debts_csv, t,
                      write_debts_csv)
 from ui import state, workspace_ui
+from ui.downloads import on_demand
+from ui.guard import guarded
+from ui.safe import md
 
 PENDING = "debts.pending_upload"      # an uploaded file waiting for "replace or append?"
 
@@ -69,10 +72,10 @@ def _upload_choice(lang: str) -> None:
     with st.container(border=True):
         st.warning(t("ws.upload.question", lang, n=len(imported.rows), m=len(state.debt_rows())))
         a, b, c = st.columns(3)
-        a.button(t("ws.upload.replace", lang), key="debts.upload_replace", on_click=_apply_upload, args=("replace",),
+        a.button(t("ws.upload.replace", lang), key="debts.upload_replace", on_click=guarded(_apply_upload), args=("replace",),
                  type="primary")
-        b.button(t("ws.upload.append", lang), key="debts.upload_append", on_click=_apply_upload, args=("append",))
-        c.button(t("ws.upload.cancel", lang), key="debts.upload_cancel", on_click=_apply_upload, args=(None,))
+        b.button(t("ws.upload.append", lang), key="debts.upload_append", on_click=guarded(_apply_upload), args=("append",))
+        c.button(t("ws.upload.cancel", lang), key="debts.upload_cancel", on_click=guarded(_apply_upload), args=(None,))
 
 
 def _import_report(lang: str) -> None:
@@ -81,11 +84,12 @@ def _import_report(lang: str) -> None:
         return
     file_issues = [i for i in imported.issues if i.row is None]
     if imported.rows:
-        st.success(t("ui.debts.upload_done", lang, n=len(imported.rows), encoding=imported.encoding or "UTF-8"))
+        st.success(md(t, "ui.debts.upload_done", lang, n=len(imported.rows), encoding=imported.encoding or "UTF-8"))
         for issue in file_issues:
-            st.warning(issue.message(lang))
+            st.warning(md(issue.message, lang))
     else:
-        st.error(t("ui.debts.upload_failed", lang) + "\n\n" + "\n".join(f"- {i.message(lang)}" for i in file_issues))
+        st.error(t("ui.debts.upload_failed", lang) + "\n\n"
+                 + "\n".join(f"- {md(i.message, lang)}" for i in file_issues))
 
 
 def render() -> None:
@@ -101,7 +105,7 @@ def render() -> None:
                                 help=t("ui.debts.start_empty_help", lang))
     with right:
         st.file_uploader(t("ui.debts.upload", lang), type=["csv", "txt"], key=state.DEBT_UPLOAD,
-                         on_change=_on_upload)
+                         on_change=guarded(_on_upload))
     _upload_choice(lang)
     _import_report(lang)
 
@@ -119,7 +123,7 @@ def render() -> None:
         st.info(t("ui.debts.empty", lang))
     elif bad_rows:
         st.error(t("ui.debts.bad_rows", lang, n=len(bad_rows)) + "\n\n"
-                 + "\n".join(f"- {i.message(lang)}" for i in errors if i.row is not None))
+                 + "\n".join(f"- {md(i.message, lang)}" for i in errors if i.row is not None))
     else:
         st.success(t("ui.debts.all_ok", lang, n=len(debts)))
 
@@ -131,7 +135,7 @@ def render() -> None:
     c4.metric(t("ui.debts.metric_overdue", lang), totals.overdue)
 
     if debts:
-        st.download_button(t("ui.debts.download", lang), data=write_debts_csv(debts, lang=lang),
+        st.download_button(t("ui.debts.download", lang), data=on_demand(write_debts_csv, debts, lang=lang),
                            file_name=t("ui.debts.file_name", lang), mime="text/csv",
                            help=t("ui.debts.download_help", lang), on_click="ignore", key="debts.download")
     st.page_link("ui/pages/budget.py", label=t("ui.debts.next", lang), icon=":material/arrow_forward:")

@@ -17,6 +17,8 @@ from planner.escape import markdown
 from planner.followups import STEP_LETTERS, answer_days, mark_done, next_steps
 from planner.tracking import paid_between, parse_payments
 from ui import month_forms, state
+from ui.guard import guarded
+from ui.safe import md
 
 MONTH = "month"                     # widget prefix of this page
 STATUS_ICONS = {"pay": ":material/payments:", "behind": ":material/warning:", "paid_off": ":material/celebration:",
@@ -45,7 +47,7 @@ def _item(item, debt, step, paid_c: int, lang: str, today: date, budget_c: int, 
                    else t("ui.month.no_channel", lang))
         if paid_c:
             st.caption(t("ui.month.paid_so_far", lang, amount=format_money(paid_c / 100, lang)))
-        for line in item.consequences(lang):
+        for line in md(item.consequences, lang):            # lender names: data
             st.warning(line, icon=":material/warning:")
         # a lender paid as the contract asks needs no negotiation step; one that falls behind does
         if step is not None and (step.key != "apply" or item.status == "behind"):
@@ -80,7 +82,7 @@ def render() -> None:
         plan = this_month(debts, budget, strategy(), today=today, order=_order(debts), agreements=agreements)
     except InvalidInput as e:
         st.title(t("page.month", lang))
-        st.error(t("ui.month.fix", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+        st.error(t("ui.month.fix", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
         return
     st.title(t("ui.month.title", lang, month=format_month(plan.month, lang)))
     st.caption(t("ui.month.intro", lang, strategy=t("strategy." + plan.strategy, lang),
@@ -100,7 +102,7 @@ def render() -> None:
     if plan.unpaid_due_cents:
         st.error(t("ui.month.unpaid", lang, amount=format_money(plan.unpaid_due_cents / 100, lang)))
     st.number_input(t("ui.month.answer_days", lang), min_value=1, max_value=120, step=1,
-                    value=answer_days(followups), key=f"{MONTH}.answer_days", on_change=_save_answer_days)
+                    value=answer_days(followups), key=f"{MONTH}.answer_days", on_change=guarded(_save_answer_days))
 
     month_forms.flash()
     month_forms.payment_form(debts, lang, today)

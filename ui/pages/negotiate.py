@@ -16,11 +16,12 @@ import ui.text.negotiate  # noqa: F401  (registers this page's texts)
 from planner import Budget, Debt, DebtKind, InvalidInput, format_date, format_money, format_months, format_pct, t
 from planner.apr import CostInputError, flag_cost, flat_fee_cost, true_cost
 from planner.documents import phase_summary, token_warning
-from planner.escape import markdown as esc
 from planner.negotiation import (METHODS, NegotiationPlan, evaluate, load_settings, propose, proposed_rate,
                                  what_if_refused)
 from ui import state
+from ui.guard import guarded
 from ui.negotiate_docs import documents_section
+from ui.safe import md
 
 # --------------------------------------------------------------------------- cached planner calls
 
@@ -71,13 +72,13 @@ def proposal_frame(plan: NegotiationPlan, lang: str) -> pd.DataFrame:
 
 
 def _show_plan(plan: NegotiationPlan, lang: str, key: str) -> None:
-    (st.success if plan.feasible else st.error)(esc(plan.reason.render(lang)))
+    (st.success if plan.feasible else st.error)(md(plan.reason.render, lang))
     for warning in plan.warnings:
-        st.warning(esc(warning.render(lang)))
+        st.warning(md(warning.render, lang))
     for ln in plan.lines:
         warning = token_warning(ln)
         if warning is not None:
-            st.warning(esc(warning.render(lang)))
+            st.warning(md(warning.render, lang))
     if not plan.feasible and plan.min_budget is not None:
         st.caption(t("ui.neg.shown_at_min", lang, amount=format_money(plan.min_budget, lang)))
     st.dataframe(proposal_frame(plan, lang), hide_index=True, width="stretch", key=key)
@@ -189,7 +190,7 @@ def _adjust(debts: tuple[Debt, ...], lang: str) -> dict[str, dict[str, object]]:
                                                             format="%.1f"),
             })
         st.button(t("ui.neg.reset", lang), key=f"{state.NEG_EDITOR}.reset", icon=":material/restart_alt:",
-                  on_click=_reset_adjustments)
+                  on_click=guarded(_reset_adjustments))
     overrides = overrides_from_editor(auto, edited)
     if overrides != saved:
         state.set_section("negotiation", {**state.get_section("negotiation"), "overrides": overrides})
@@ -240,7 +241,7 @@ def _apr_section(debts: tuple[Debt, ...], lang: str) -> None:
                       effective=format_pct(cost.effective_pct, lang), paid=format_money(cost.total_paid, lang),
                       cost=format_money(cost.total_cost, lang)))
         f = flag_cost(cost, kind)
-        (st.warning if f.over else st.caption)(f.message(lang))
+        (st.warning if f.over else st.caption)(md(f.message, lang))
 
 
 def render() -> None:
@@ -270,7 +271,7 @@ def render() -> None:
     try:
         plan = _plan(debts, budget, method, start, ov_key)
     except InvalidInput as e:
-        st.error(t("ui.neg.bad_adjust", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+        st.error(t("ui.neg.bad_adjust", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
         plan = _plan(debts, budget, method, start, ())
     st.subheader(t("ui.neg.table", lang))
     _show_plan(plan, lang, key="negotiate.table")

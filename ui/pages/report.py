@@ -22,6 +22,8 @@ from planner import Budget, BudgetPlan, Debt, InvalidInput, get_strategy, strate
 from planner.escape import markdown
 from planner.negotiation import METHODS as NEGOTIATION_METHODS
 from ui import state
+from ui.downloads import on_demand
+from ui.safe import md
 
 KEY = state.REPORT          # widget keys: f"{KEY}.lang", f"{KEY}.date", …
 METHODS = tuple(NEGOTIATION_METHODS)
@@ -113,7 +115,7 @@ def main() -> None:
                 st.session_state[f"{KEY}.made"] = (repr(inputs), _pdf(*inputs))
         except InvalidInput as e:
             st.session_state.pop(f"{KEY}.made", None)
-            st.error(t("ui.report.error", lang) + "\n\n" + "\n".join(f"- {m}" for m in e.messages(lang)))
+            st.error(t("ui.report.error", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
             return
     made = st.session_state.get(f"{KEY}.made")
     if made is None:
@@ -125,7 +127,8 @@ def main() -> None:
     data = made[1]
     pages = len(re.findall(rb"/Type /Page\b(?!s)", data))
     st.success(t("ui.report.ready", lang, pages=pages, size=max(1, len(data) // 1024)))
-    st.download_button(t("ui.report.download", lang), data=data, file_name=f"repayment_plan_{today:%Y%m%d}_{doc_lang}.pdf",
+    st.download_button(t("ui.report.download", lang), data=on_demand(bytes, data),   # served on click only
+                       file_name=f"repayment_plan_{today:%Y%m%d}_{doc_lang}.pdf",
                        mime="application/pdf", key=f"{KEY}.download", on_click="ignore",
                        icon=":material/download:")
 

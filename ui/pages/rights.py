@@ -17,6 +17,9 @@ from planner.rights import (CHANNELS, DRAFT_KINDS, MAX_EVIDENCE_BYTES, ROLES, RU
                             render_draft, rights_summary, store_evidence, summarize, write_incidents_csv)
 from ui import state, workspace_ui
 from ui.registry import PAGES
+from ui.downloads import on_demand
+from ui.guard import guarded
+from ui.safe import md
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NEGOTIATE_PAGE = "ui/pages/negotiate.py"
@@ -98,14 +101,14 @@ def _submit(lang: str) -> None:
     inc, issues = parse_incident_row(raw, today=_today())
     errors = problems + [i for i in issues if i.is_error]
     if inc is None or errors:
-        _issues_box(t("ui.rights.not_saved", lang), [i.message(lang) for i in errors])
+        _issues_box(t("ui.rights.not_saved", lang), [md(i.message, lang) for i in errors])
         return
     if v["keep_copy"]:
         for up in uploads:
             _, refused = store_evidence(_data_dir(), inc.id, up.name, up.getvalue(),
                                         max_bytes=_max_evidence_bytes())
             if refused:
-                _issues_box(t("ui.rights.file_refused", lang), [i.message(lang) for i in refused])
+                _issues_box(t("ui.rights.file_refused", lang), [md(i.message, lang) for i in refused])
     log = _incidents()
     editing = st.session_state.get(state.RIGHTS_EDIT)
     if editing:
@@ -123,7 +126,7 @@ def _form(lang: str) -> None:
     if f"{F}.date" not in st.session_state:
         _reset_form()
     editing = st.session_state.get(state.RIGHTS_EDIT)
-    st.subheader(t("ui.rights.form_edit", lang, id=editing) if editing else t("ui.rights.form_add", lang))
+    st.subheader(md(t, "ui.rights.form_edit", lang, id=editing) if editing else t("ui.rights.form_add", lang))
     with st.form(F):
         c1, c2, c3 = st.columns(3)
         c1.selectbox(t("ui.rights.lender", lang), _lender_options(), key=f"{F}.lender", accept_new_options=True)
@@ -142,14 +145,14 @@ def _form(lang: str) -> None:
         st.multiselect(t("ui.rights.tags", lang), list(TAGS), key=f"{F}.tags",
                        format_func=lambda g: TAGS[g].label(lang))
         st.text_input(t("ui.rights.evidence_names", lang), key=f"{F}.evidence")
-        st.file_uploader(t("ui.rights.evidence_upload", lang, limit=f"{_max_evidence_bytes() // 2**20} MB"),
+        st.file_uploader(md(t, "ui.rights.evidence_upload", lang, limit=f"{_max_evidence_bytes() // 2**20} MB"),
                          accept_multiple_files=True, key=f"{F}.files")
-        st.checkbox(t("ui.rights.keep_copy", lang, dir=str(_data_dir() / "evidence")), key=f"{F}.keep_copy")
+        st.checkbox(md(t, "ui.rights.keep_copy", lang, dir=str(_data_dir() / "evidence")), key=f"{F}.keep_copy")
         submitted = st.form_submit_button(t("ui.rights.save", lang), type="primary", key=f"{F}.save")
     if submitted:
         _submit(lang)
     if editing:
-        st.button(t("ui.rights.cancel_edit", lang), on_click=_reset_form)
+        st.button(t("ui.rights.cancel_edit", lang), on_click=guarded(_reset_form))
 
 
 def _log_table(lang: str, incidents: list[Incident], hits) -> None:
@@ -173,10 +176,10 @@ def _log_table(lang: str, incidents: list[Incident], hits) -> None:
     labels = {i.id: f"{i.id} · {i.date.isoformat()} · {i.lender}" for i in incidents}
     c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
     picked = c1.selectbox(t("ui.rights.pick", lang), ids, format_func=labels.get, key=f"{F}.pick")
-    c2.button(t("ui.rights.edit", lang), on_click=_load_for_edit, args=(picked,), key=f"{F}.edit_btn")
+    c2.button(t("ui.rights.edit", lang), on_click=guarded(_load_for_edit), args=(picked,), key=f"{F}.edit_btn")
     workspace_ui.confirm_button(f"{F}.delete_btn", t("ui.rights.delete", lang), _delete, args=(picked,),
                                 what=t("ws.confirm.delete_incident", lang), lang=lang, container=c3,
-                                help=t("ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
+                                help=md(t, "ui.rights.delete_help", lang, dir=str(_data_dir() / "evidence")))
 
 
 def _import_export(lang: str, incidents: list[Incident]) -> None:
@@ -190,9 +193,9 @@ def _import_export(lang: str, incidents: list[Incident]) -> None:
             _save_incidents(incidents + new)
             st.success(t("ui.rights.import_done", lang, n=len(new)))
             if result.issues:
-                _issues_box(t("ui.rights.import_problems", lang), [i.message(lang) for i in result.issues])
+                _issues_box(t("ui.rights.import_problems", lang), [md(i.message, lang) for i in result.issues])
     with c2:
-        st.download_button(t("ui.rights.export", lang), write_incidents_csv(incidents, lang=lang),
+        st.download_button(t("ui.rights.export", lang), on_demand(write_incidents_csv, incidents, lang=lang),
                            file_name=f"incidents_{_today().isoformat()}.csv", mime="text/csv",
                            disabled=not incidents, key=f"{F}.export")
 
@@ -218,14 +221,14 @@ def _check(lang: str, incidents: list[Incident], hits) -> None:
     kinds = _lender_kinds()
     for inc in sorted(incidents, key=lambda i: i.moment):
         inc_hits = hits[inc.id]
-        head = t("ui.rights.hits_for", lang, date=inc.date.isoformat(), lender=inc.lender, who=inc.who(lang),
+        head = md(t, "ui.rights.hits_for", lang, date=inc.date.isoformat(), lender=inc.lender, who=inc.who(lang),
                  n=len(inc_hits))
         with st.expander(head, expanded=False):
             if not inc_hits:
                 st.write(t("ui.rights.no_hits", lang))
             for h in inc_hits:
                 rule = rules[h.rule_id]
-                st.markdown(f"**{h.explain(lang)}**")
+                st.markdown(f"**{md(h.explain, lang)}**")
                 st.write(rule.description(lang))
                 cited = rule.citations(lang, kinds.get(inc.lender))
                 if cited:
@@ -324,11 +327,11 @@ def _drafts(lang: str, incidents: list[Incident], hits) -> None:
         st.code(draft.text, language=None, wrap_lines=True)
     c1, c2 = st.columns(2)
     base = escape.file_name(f"{draft.kind}_{lender}_{draft.lang}_{_today().isoformat()}", fallback=draft.kind)
-    c1.download_button(t("ui.rights.download", lang), draft.as_bytes(), file_name=f"{base}.txt",
+    c1.download_button(t("ui.rights.download", lang), on_demand(draft.as_bytes), file_name=f"{base}.txt",
                        mime="text/plain", key=f"{D}.download")
     docx = _docx(draft)
     if docx:
-        c2.download_button(t("ui.rights.download_docx", lang), docx, file_name=f"{base}.docx",
+        c2.download_button(t("ui.rights.download_docx", lang), on_demand(bytes, docx), file_name=f"{base}.docx",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                            key=f"{D}.download_docx")
 
