@@ -10,6 +10,8 @@ goes through :class:`Repository`; it never imports streamlit.
 ['王五', '赵六']
 """
 
+from .access import Agency, Forbidden, ScopedRepository, scoped
+from .accounts import LOCAL, SHARED_PASSWORD, SYSTEM, Accounts, LoginResult, Principal, User
 from .archive import client_document, export_client, import_client
 from .db import compact, create_engine, database_url, sqlite_path
 from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
@@ -17,6 +19,8 @@ from .errors import ConflictError, InvalidArchive, InvalidInputValue, NotFound, 
 from .pseudonym import pseudonymise, redact
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion, SessionNote,
                       status_label)
+from .audit import AuditLog, AuditRecord
+from .consent import Consent, Consents, RetentionItem
 from .repository import Repository
 from .schema import LATEST, MIGRATIONS, STATUSES, SchemaTooNew, current_version, migrate
 
@@ -26,4 +30,6 @@ __all__ = sorted([
     "PlanVersion", "Repository", "STATUSES", "SchemaTooNew", "SessionNote", "StorageError",
     "client_document", "compact", "create_engine", "current_version", "database_url", "diff_versions",
     "export_client", "import_client", "migrate", "pseudonymise", "redact", "sqlite_path", "status_label", "Unavailable",
+    "Accounts", "Agency", "AuditLog", "AuditRecord", "Consent", "Consents", "Forbidden", "LOCAL", "LoginResult",
+    "Principal", "RetentionItem", "SHARED_PASSWORD", "SYSTEM", "ScopedRepository", "User", "scoped",
 ])

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..i18n import register
+from . import accounts_schema
 from .errors import StorageError
 from .pseudonym import pseudonymise
 
@@ -90,11 +91,17 @@ def _tables(metadata: sa.MetaData, *, version: int) -> None:
 
 METADATA = sa.MetaData(naming_convention=_CONVENTION)
 _tables(METADATA, version=2)
+accounts_schema.define(METADATA)
 CLIENTS = METADATA.tables["clients"]
 SESSIONS = METADATA.tables["sessions"]
 PLAN_VERSIONS = METADATA.tables["plan_versions"]
 NEGOTIATION = METADATA.tables["negotiation_status"]
 INCIDENTS = METADATA.tables["incidents"]
+USERS = METADATA.tables["users"]
+LOGIN_FAILURES = METADATA.tables["login_failures"]
+CLIENT_ACCESS = METADATA.tables["client_access"]
+AUDIT_LOG = METADATA.tables["audit_log"]
+CONSENTS = METADATA.tables["consents"]
 CHILD_TABLES: tuple[sa.Table, ...] = (SESSIONS, PLAN_VERSIONS, NEGOTIATION, INCIDENTS)
 
 SCHEMA_VERSION = sa.Table(
@@ -131,6 +138,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "client_pseudonym", _m2_client_pseudonym),
+    Migration(3, "accounts", accounts_schema.migrate),
 )
 LATEST = MIGRATIONS[-1].number
 
