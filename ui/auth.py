@@ -8,18 +8,25 @@ Called by the shell before navigation (``if not auth.gate(): st.stop()``).
   (:func:`hmac.compare_digest`); the password is never stored in session state, only the fact that it
   was given.
 * Both configured: both are asked for.  Neither: single-user local mode, said in the sidebar.
+* **Agency accounts** (``PLANNER_ACCOUNTS=on``, or ``auto`` once a user exists): each person signs in as
+  themselves — the OIDC e-mail must be a registered, enabled user; without OIDC, a local account's e-mail
+  and password (argon2, with the persisted back-off of :class:`planner.storage.Accounts`).  The
+  signed-in :class:`~planner.storage.Principal` decides which clients the pages see (ui/access.py);
+  ``PLANNER_PASSWORD`` is not asked then.
 """
 
 from __future__ import annotations
 
 import hmac
+import math
 from collections.abc import Mapping
 
 import streamlit as st
 
 import ui.text.clients  # noqa: F401  (registers the gate's texts)
 from planner import settings, t
-from ui import state
+from planner.storage import SHARED_PASSWORD, Agency, Principal, StorageError
+from ui import access, state
 
 
 def _matches(given: str, expected: str) -> bool:
@@ -28,6 +35,7 @@ def _matches(given: str, expected: str) -> bool:
 
 def _sign_out() -> None:
     st.session_state[state.AUTH_OK] = False
+    access.set_principal(None)
 
 
 def oidc_provider() -> str | None:
@@ -65,10 +73,71 @@ def _oidc_gate(provider: str, lang: str) -> bool:
     return False
 
 
+def _signed_in_as(agency: Agency, lang: str) -> bool:
+    """Keep the session's account only while the user exists and is enabled (checked on every run)."""
+    who = st.session_state.get(state.AUTH_PRINCIPAL)
+    user = agency.accounts.user_by_id(who.user_id) if who is not None and who.user_id is not None else None
+    if user is None or user.disabled:
+        access.set_principal(None)
+        return False
+    access.set_principal(Principal.of(user))          # role / team changes apply at once
+    with st.sidebar:
+        st.caption(t("acc.signed_in", lang, email=user.email, role=t(f"acc.role.{user.role}", lang)))
+        st.button(t("store.auth.logout", lang), key=f"{state.AUTH_LOGOUT}.acc",
+                  on_click=st.logout if logged_in() else _sign_out)
+    return True
+
+
+def _account_form(agency: Agency, lang: str) -> None:
+    st.title(t("acc.title", lang))
+    st.caption(t("acc.intro", lang))
+    with st.form(f"{state.AUTH_FORM}.acc", clear_on_submit=True):
+        email = st.text_input(t("acc.email", lang), key=f"{state.AUTH_FORM}.email")
+        given = st.text_input(t("acc.password", lang), type="password", key=f"{state.AUTH_INPUT}.acc")
+        submitted = st.form_submit_button(t("acc.enter", lang), type="primary")
+    if not submitted:
+        return
+    result = agency.accounts.authenticate(email or "", given or "")
+    if result.ok:
+        access.set_principal(Principal.of(result.user))
+        st.rerun()
+    if result.locked_until is not None:
+        minutes = max(1, math.ceil((result.locked_until - agency.accounts.clock()).total_seconds() / 60))
+        st.error(t("acc.locked", lang, minutes=minutes))
+    else:
+        st.error(t("acc.wrong", lang))
+
+
+def _agency_gate(agency: Agency, provider: str | None, lang: str) -> bool:
+    if _signed_in_as(agency, lang):
+        return True
+    if provider is None:
+        _account_form(agency, lang)
+        return False
+    if not _oidc_gate(provider, lang):
+        return False
+    email = str(st.user.get("email") or "")
+    user = agency.accounts.find_user(email) if email else None
+    if user is None or user.disabled:
+        st.error(t("acc.not_registered", lang, email=email or "?"))
+        return False
+    access.set_principal(Principal.of(user))
+    return _signed_in_as(agency, lang)
+
+
 def gate() -> bool:
     """``True`` when the app may show its pages; otherwise it has drawn the sign-in form."""
     lang = state.lang()
     provider = oidc_provider()
+    try:
+        agency = access.agency_mode()
+    except (StorageError, settings.SettingError) as e:
+        st.error(t("acc.db_error", lang, detail=e.message(lang) if isinstance(e, StorageError) else str(e)))
+        return False
+    if agency is not None:
+        return _agency_gate(agency, provider, lang)
+    if provider is not None and logged_in() and st.session_state.get(state.AUTH_PRINCIPAL) is None:
+        access.set_principal(Principal(str(st.user.get("email") or "oidc"), "admin"))
     if provider is not None and not _oidc_gate(provider, lang):
         return False
     expected = settings.get("PLANNER_PASSWORD")
@@ -90,6 +159,8 @@ def gate() -> bool:
     if submitted:
         if _matches(given or "", expected):
             st.session_state[state.AUTH_OK] = True
+            if st.session_state.get(state.AUTH_PRINCIPAL) is None:
+                access.set_principal(SHARED_PASSWORD)
             st.rerun()
         st.error(t("store.auth.wrong", lang))
     return False

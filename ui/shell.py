@@ -8,8 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import auth, state
-from ui.registry import PAGES
+from ui import access, auth, state
+from ui.registry import ADMIN_PAGES, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,17 +22,24 @@ def _load_texts() -> None:
             importlib.import_module(f"ui.text.{stem}")
 
 
+def _present() -> list[tuple[str, str, str, str]]:
+    """The registered pages whose script exists (a page still being written is skipped)."""
+    return [entry for entry in PAGES if (ROOT / entry[0]).exists()]
+
+
 def main() -> None:
     st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=":material/savings:", layout="wide")
     _load_texts()
     lang = state.lang()
     pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url)
-             for path, title, icon, url in PAGES if (ROOT / path).exists()]  # a page still being written is skipped
+             for path, title, icon, url in _present()]
     with st.sidebar:
         state.language_selector()
         st.caption(t("shell.privacy", lang))
     if not auth.gate():
         st.stop()
+    if not (access.principal().is_admin and access.principal().user_id is not None):
+        pages = [p for p, (*_, url) in zip(pages, _present()) if url not in ADMIN_PAGES]
     if pages:
         st.navigation(pages).run()
     else:

@@ -138,6 +138,11 @@ class ScopedRepository:
         owners = self.agency.accounts.ownership()
         return [c for c in clients if self.principal.can_see(*owners.get(c.id, (None, None)))]
 
+    def plan_counts(self, clients: list[Client]) -> dict[int, int]:
+        """The number of plan versions per listed client (a list's column, not a view of the files)."""
+        return {c.id: len(self._repo.list_plan_versions(c.id)) for c in clients
+                if self.principal.is_admin or self.agency.accounts.can_see(self.principal, c.id)}
+
     def _own(self, client_id: int) -> None:
         """A new client belongs to the counsellor who created it (and their team)."""
         p = self.principal

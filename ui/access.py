@@ -1,0 +1,66 @@
+"""Who is signed in, and the repository as they may see it (ui side of planner.storage.access).
+
+Pages call :func:`scoped_repository` — never ``Repository`` directly — so every read and write of a
+client file is permission-checked and audited in the storage layer.  The principal is kept in session
+state (``auth.principal``; never a password): ``LOCAL`` in single-user mode, ``SHARED_PASSWORD`` with
+``PLANNER_PASSWORD``, the signed-in user with agency accounts (see ui/auth.py).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui.text.admin  # noqa: F401  (registers the texts of the sign-in form and the admin page)
+from planner import settings, t
+from planner.storage import (LOCAL, Agency, Principal, Repository, ScopedRepository, StorageError,
+                             database_url)
+from ui import state
+
+PRINCIPAL = state.AUTH_PRINCIPAL
+
+
+@st.cache_resource(show_spinner=False)
+def _open_repository(url: str) -> Repository:
+    return Repository.open(url)
+
+
+def repository() -> Repository:
+    """The shared repository of this process (raises StorageError / SettingError)."""
+    return _open_repository(database_url())
+
+
+def agency_mode() -> Agency | None:
+    """The agency when accounts are on (``PLANNER_ACCOUNTS=on``, or ``auto`` and a user exists), else ``None``.
+
+    With ``on`` a database that cannot be opened raises (the gate shows it and stops); with ``auto`` it
+    means "no accounts" (the single-user modes need no database to start).
+    """
+    mode = settings.get("PLANNER_ACCOUNTS")
+    if mode == "off":
+        return None
+    try:
+        agency = Agency.of(repository())
+        active = mode == "on" or agency.accounts.any_users()
+    except (StorageError, settings.SettingError):
+        if mode == "on":
+            raise
+        return None
+    return agency if active else None
+
+
+def principal() -> Principal:
+    return st.session_state.get(PRINCIPAL) or LOCAL
+
+
+def set_principal(who: Principal | None) -> None:
+    st.session_state[PRINCIPAL] = who
+
+
+def scoped_repository(lang: str) -> ScopedRepository | None:
+    """The repository as the signed-in principal sees it; ``None`` with the error shown when unavailable."""
+    try:
+        return Agency.of(repository()).scoped(principal())
+    except (StorageError, settings.SettingError) as e:
+        detail = e.message(lang) if isinstance(e, StorageError) else str(e)
+        st.error(t("ui.clients.db_error", lang, detail=detail))
+        return None
