@@ -8,4 +8,5 @@ COMMANDS: list[str] = [
     "planner.commands.batch",
     "planner.commands.propose",
     "planner.commands.report",
+    "planner.commands.admin",
 ]
