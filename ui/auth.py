@@ -24,7 +24,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 import ui.text.clients  # noqa: F401  (registers the gate's texts)
-from planner import settings, t
+from planner import escape, settings, t
 from planner.storage import SHARED_PASSWORD, Agency, Principal, StorageError
 from ui import access, state
 
@@ -82,7 +82,7 @@ def _signed_in_as(agency: Agency, lang: str) -> bool:
         return False
     access.set_principal(Principal.of(user))          # role / team changes apply at once
     with st.sidebar:
-        st.caption(t("acc.signed_in", lang, email=user.email, role=t(f"acc.role.{user.role}", lang)))
+        st.caption(t("acc.signed_in", lang, email=escape.markdown(user.email), role=t(f"acc.role.{user.role}", lang)))
         st.button(t("store.auth.logout", lang), key=f"{state.AUTH_LOGOUT}.acc",
                   on_click=st.logout if logged_in() else _sign_out)
     return True
