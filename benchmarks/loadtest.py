@@ -16,7 +16,8 @@ temporary directory, one client per counsellor with a saved plan):
 
 Steps 2–6 repeat ``--rounds`` times.  A step's latency is from the click / key press to the page being
 idle with its expected content.  Reported per concurrency level: p50 / p95 per step (ms), the app
-process's resident memory (before and with the sessions alive) and the memory per session; and the
+process's resident memory (with the sessions alive, and its peak) and the memory per session (over the
+process after a warm-up session); and the
 largest level whose interactive steps (open, budget, compare, negotiate) keep p95 ≤ 300 ms.
 
 The browsers run on the same machine as the app, and they take CPU from it: the figures are a lower
@@ -31,6 +32,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -161,11 +163,21 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+base_rss: list[float] = []          # the app process after the warm-up session, before any measured one
+
+
 async def level(browser, base: str, pid: int, n: int, rounds: int) -> dict:
     times: dict[str, list[float]] = {s: [] for s in STEPS}
     readies = [asyncio.Event() for _ in range(n)]
     alive = asyncio.Event()
     before = rss_mb(pid)
+    peak = [before]
+
+    async def sample() -> None:
+        while True:
+            peak[0] = max(peak[0], rss_mb(pid))
+            await asyncio.sleep(0.25)
+    sampler = asyncio.create_task(sample())
     started = time.perf_counter()
     tasks = [asyncio.create_task(session(browser, base, i, rounds, times, readies[i], alive)) for i in range(n)]
     waiting = asyncio.gather(*(e.wait() for e in readies))
@@ -178,9 +190,11 @@ async def level(browser, base: str, pid: int, n: int, rounds: int) -> dict:
     with_sessions = rss_mb(pid)
     alive.set()
     await asyncio.gather(*tasks)
+    sampler.cancel()
     return {"sessions": n, "rounds": rounds, "wall_s": round(time.perf_counter() - started, 1),
             "rss_before_mb": round(before, 1), "rss_with_sessions_mb": round(with_sessions, 1),
-            "mb_per_session": round((with_sessions - before) / n, 1),
+            "rss_peak_mb": round(peak[0], 1),
+            "mb_per_session": round((with_sessions - base_rss[0]) / n, 1) if base_rss else None,
             "steps": {s: {"n": len(v), "p50_ms": round(percentile(v, 0.5)), "p95_ms": round(percentile(v, 0.95)),
                           "max_ms": round(max(v)) if v else None} for s, v in times.items()}}
 
@@ -198,8 +212,9 @@ async def run(levels: list[int], rounds: int, max_seconds: float) -> dict:
                 results = []
                 deadline = time.monotonic() + max_seconds
                 # warm-up (numba compile, caches): one full session with the spare account, not measured
-                warm = await level(browser, base, proc.pid, 1, 1)
-                del warm
+                await level(browser, base, proc.pid, 1, 1)
+                await asyncio.sleep(2)
+                base_rss.append(rss_mb(proc.pid))
                 for n in levels:
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
@@ -215,6 +230,8 @@ async def run(levels: list[int], rounds: int, max_seconds: float) -> dict:
     within = [r["sessions"] for r in results
               if all(r["steps"][s]["p95_ms"] <= TARGET_MS for s in INTERACTIVE)]
     return {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpus": os.cpu_count(),
+            "rss_after_warmup_mb": round(base_rss[0], 1) if base_rss else None,
+            "load_avg_at_end": os.getloadavg(),
             "load_avg_at_start": os.getloadavg(), "target_ms": TARGET_MS, "levels": results,
             "sessions_within_target": max(within) if within else 0}
 
@@ -225,12 +242,13 @@ def summary_line(r: dict) -> str:
 
 
 def markdown(report: dict) -> str:
-    lines = ["| sessions | " + " | ".join(f"{s} p50 / p95 (ms)" for s in STEPS) + " | RSS before → with sessions (MB) | MB per session |",
+    lines = ["| sessions | " + " | ".join(f"{s} p50 / p95 (ms)" for s in STEPS)
+             + " | RSS with sessions / peak (MB) | MB per session |",
              "|---:|" + "---:|" * len(STEPS) + "---:|---:|"]
     for r in report["levels"]:
         cells = [f"{r['steps'][s]['p50_ms']} / {r['steps'][s]['p95_ms']}" for s in STEPS]
         lines.append(f"| {r['sessions']} | " + " | ".join(cells) +
-                     f" | {r['rss_before_mb']} → {r['rss_with_sessions_mb']} | {r['mb_per_session']} |")
+                     f" | {r['rss_with_sessions_mb']} / {r['rss_peak_mb']} | {r['mb_per_session']} |")
     return "\n".join(lines)
 
 
@@ -244,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     if not levels or max(levels) > 16 or min(levels) < 1 or not 1 <= args.rounds <= 5 or args.max_seconds > 1800:
         parser.error("bounded: levels 1..16, rounds 1..5, max-seconds ≤ 1800")
+    # stop cleanly (app process and browsers closed) on Ctrl-C or SIGTERM, even when started in the background
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     report = asyncio.run(run(levels, args.rounds, args.max_seconds))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -56,6 +56,11 @@ def logged_in() -> bool:
     return bool(getattr(st.user, "is_logged_in", False))   # absent until a login flow ran
 
 
+def oidc_email() -> str:
+    """The e-mail the identity provider returned for the signed-in user (``""`` if none)."""
+    return str(st.user.get("email") or "")
+
+
 def _oidc_gate(provider: str, lang: str) -> bool:
     if logged_in():
         with st.sidebar:
@@ -73,6 +78,12 @@ def _oidc_gate(provider: str, lang: str) -> bool:
     return False
 
 
+def _sign_out_everywhere() -> None:
+    _sign_out()
+    if logged_in():
+        st.logout()
+
+
 def _signed_in_as(agency: Agency, lang: str) -> bool:
     """Keep the session's account only while the user exists and is enabled (checked on every run)."""
     who = st.session_state.get(state.AUTH_PRINCIPAL)
@@ -83,8 +94,7 @@ def _signed_in_as(agency: Agency, lang: str) -> bool:
     access.set_principal(Principal.of(user))          # role / team changes apply at once
     with st.sidebar:
         st.caption(t("acc.signed_in", lang, email=escape.markdown(user.email), role=t(f"acc.role.{user.role}", lang)))
-        st.button(t("store.auth.logout", lang), key=f"{state.AUTH_LOGOUT}.acc",
-                  on_click=st.logout if logged_in() else _sign_out)
+        st.button(t("store.auth.logout", lang), key=f"{state.AUTH_LOGOUT}.acc", on_click=_sign_out_everywhere)
     return True
 
 
@@ -109,6 +119,8 @@ def _account_form(agency: Agency, lang: str) -> None:
 
 
 def _agency_gate(agency: Agency, provider: str | None, lang: str) -> bool:
+    if provider is not None and not logged_in():      # the identity provider's sign-in ended
+        access.set_principal(None)
     if _signed_in_as(agency, lang):
         return True
     if provider is None:
@@ -116,7 +128,7 @@ def _agency_gate(agency: Agency, provider: str | None, lang: str) -> bool:
         return False
     if not _oidc_gate(provider, lang):
         return False
-    email = str(st.user.get("email") or "")
+    email = oidc_email()
     user = agency.accounts.find_user(email) if email else None
     if user is None or user.disabled:
         st.error(t("acc.not_registered", lang, email=email or "?"))

@@ -73,7 +73,7 @@ def test_each_counsellor_sees_only_their_clients(agency):
     mine = as_(agency, "ana@example.org").create_client("安娜的客户")
     as_(agency, "cy@example.org").create_client("西的客户")
     at = sign_in("ana@example.org")
-    assert "ana@example.org (counsellor)" in "\n".join(c.value for c in at.caption)
+    assert "ana@example\\.org (counsellor)" in "\n".join(c.value for c in at.caption)   # escaped: no mailto link
     at.switch_page(PAGE).run()
     assert list(at.dataframe[0].value.iloc[:, 0]) == ["安娜的客户"]
     assert set(at.selectbox(key=f"{W}.choose").options) == {f"安娜的客户 ({agency.repo.get_client(mine.id).pseudonym})"}
@@ -141,3 +141,29 @@ def test_admin_assigns_filters_the_audit_and_sees_retention(agency, monkeypatch)
     retention = at.dataframe[2].value
     assert list(retention.iloc[:, 0]) == [c.id] and "已撤回同意" in set(retention.iloc[:, 3])
     assert "自动删除未开启" in page_texts(at)
+
+
+def test_oidc_identity_must_be_a_registered_enabled_user(agency, monkeypatch):
+    import ui.auth
+    from tests.ui.test_auth import DEFAULT
+    as_(agency, "ana@example.org").create_client("安娜的客户")
+    monkeypatch.setattr(ui.auth, "logged_in", lambda: True)
+
+    def oidc_run(email: str) -> AppTest:
+        monkeypatch.setattr(ui.auth, "oidc_email", lambda: email)
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+        at.session_state["lang"] = "en"
+        at.secrets["auth"] = DEFAULT
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    stranger = oidc_run("stranger@example.org")
+    assert "is not registered or is disabled" in page_texts(stranger) and not stranger.dataframe
+    ana = oidc_run("Ana@Example.org")
+    assert ana.session_state[state.AUTH_PRINCIPAL].actor == "ana@example.org"
+    ana.switch_page(PAGE).run()
+    assert list(ana.dataframe[0].value.iloc[:, 0]) == ["安娜的客户"]
+    agency.accounts.disable_user("ana@example.org")       # disabled: out at the next click
+    ana.run()
+    assert "is not registered or is disabled" in page_texts(ana) and not ana.dataframe
