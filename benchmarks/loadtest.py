@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import signal
 import statistics
@@ -51,6 +52,7 @@ import ui.text.budget, ui.text.clients, ui.text.compare, ui.text.report, ui.text
 STEPS = ("sign in", "open client", "change budget", "compare", "negotiate", "export PDF")
 INTERACTIVE = ("open client", "change budget", "compare", "negotiate")
 TARGET_MS = 300
+THINK_S = 10.0                  # a counsellor's pause between interactions (assumption, stated in the report)
 STEP_TIMEOUT_MS = 120_000
 PASSWORD = "load test password"
 VIEWPORT = {"width": 1280, "height": 900}        # the sidebar menu open (a counsellor at a desk)
@@ -85,6 +87,12 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system, all threads) the process has used, in ms."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 async def idle(pg) -> None:
     await pg.wait_for_function(IDLE_JS, timeout=STEP_TIMEOUT_MS)
 
@@ -96,15 +104,16 @@ async def nav(pg, key: str, title_key: str) -> None:
 
 
 async def session(browser, base: str, i: int, rounds: int, times: dict[str, list[float]],
-                  ready: asyncio.Event, alive: asyncio.Event) -> None:
+                  ready: asyncio.Event, alive: asyncio.Event, pid: int, cpu: dict[str, list[float]]) -> None:
     context = await browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     pg = await context.new_page()
     pg.set_default_timeout(STEP_TIMEOUT_MS)
 
     async def step(name: str, coro) -> None:
-        start = time.perf_counter()
+        start, used = time.perf_counter(), cpu_ms(pid)
         await coro
         times[name].append((time.perf_counter() - start) * 1000)
+        cpu[name].append(cpu_ms(pid) - used)        # the app's CPU for this step (alone only at 1 session)
 
     try:
         await pg.goto(f"{base}/?lang=en")
@@ -168,6 +177,7 @@ base_rss: list[float] = []          # the app process after the warm-up session,
 
 async def level(browser, base: str, pid: int, n: int, rounds: int) -> dict:
     times: dict[str, list[float]] = {s: [] for s in STEPS}
+    cpu: dict[str, list[float]] = {s: [] for s in STEPS}
     readies = [asyncio.Event() for _ in range(n)]
     alive = asyncio.Event()
     before = rss_mb(pid)
@@ -179,7 +189,7 @@ async def level(browser, base: str, pid: int, n: int, rounds: int) -> dict:
             await asyncio.sleep(0.25)
     sampler = asyncio.create_task(sample())
     started = time.perf_counter()
-    tasks = [asyncio.create_task(session(browser, base, i, rounds, times, readies[i], alive)) for i in range(n)]
+    tasks = [asyncio.create_task(session(browser, base, i, rounds, times, readies[i], alive, pid, cpu)) for i in range(n)]
     waiting = asyncio.gather(*(e.wait() for e in readies))
     done, _ = await asyncio.wait([asyncio.ensure_future(waiting), *tasks], return_when=asyncio.FIRST_COMPLETED)
     for task in tasks:
@@ -192,6 +202,7 @@ async def level(browser, base: str, pid: int, n: int, rounds: int) -> dict:
     await asyncio.gather(*tasks)
     sampler.cancel()
     return {"sessions": n, "rounds": rounds, "wall_s": round(time.perf_counter() - started, 1),
+            "app_cpu_ms_mean": {s: round(statistics.fmean(v)) for s, v in cpu.items() if v},
             "rss_before_mb": round(before, 1), "rss_with_sessions_mb": round(with_sessions, 1),
             "rss_peak_mb": round(peak[0], 1),
             "mb_per_session": round((with_sessions - base_rss[0]) / n, 1) if base_rss else None,
@@ -201,6 +212,7 @@ async def level(browser, base: str, pid: int, n: int, rounds: int) -> dict:
 
 async def run(levels: list[int], rounds: int, max_seconds: float) -> dict:
     from playwright.async_api import async_playwright
+    load_at_start = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="planner-loadtest-") as tmp:
         data = Path(tmp) / "data"
         seed(f"sqlite:///{data / 'planner.sqlite3'}", max(levels) + 1)
@@ -229,11 +241,28 @@ async def run(levels: list[int], rounds: int, max_seconds: float) -> dict:
                 await browser.close()
     within = [r["sessions"] for r in results
               if all(r["steps"][s]["p95_ms"] <= TARGET_MS for s in INTERACTIVE)]
+    single = next((r for r in results if r["sessions"] == 1), None)
     return {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpus": os.cpu_count(),
             "rss_after_warmup_mb": round(base_rss[0], 1) if base_rss else None,
             "load_avg_at_end": os.getloadavg(),
-            "load_avg_at_start": os.getloadavg(), "target_ms": TARGET_MS, "levels": results,
-            "sessions_within_target": max(within) if within else 0}
+            "load_avg_at_start": load_at_start, "target_ms": TARGET_MS, "levels": results,
+            "sessions_within_target": max(within) if within else 0,
+            "derived": derive(single["app_cpu_ms_mean"]) if single else None}
+
+
+def derive(app_cpu_ms: dict[str, float], think_s: float = THINK_S) -> dict[str, float]:
+    """Sessions one process serves within the target, from the app's CPU per interactive step measured
+    alone (independent of how loaded the machine was), assuming one interaction per ``think_s`` seconds
+    per session and one busy core per process (the GIL): an M/M/1 queue, whose p95 response time is
+    ``c · ln 20 / (1 − ρ)`` for service time ``c`` and utilisation ``ρ``.
+
+    >>> derive({"open client": 60, "change budget": 60, "compare": 60, "negotiate": 60})["sessions"]
+    66
+    """
+    c = statistics.fmean(app_cpu_ms[s] for s in INTERACTIVE)
+    rho = max(0.0, 1 - c * math.log(20) / TARGET_MS)
+    return {"service_ms": round(c), "think_s": think_s, "max_utilisation": round(rho, 2),
+            "sessions": int(rho * think_s * 1000 / c) if c > 0 else 0}
 
 
 def summary_line(r: dict) -> str:
@@ -269,8 +298,13 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(markdown(report))
-    print(f"\nsessions one process serves with interactive p95 ≤ {TARGET_MS} ms: {report['sessions_within_target']}"
+    print(f"\nmeasured: sessions with interactive p95 ≤ {TARGET_MS} ms: {report['sessions_within_target']}"
           f" (load average at start {report['load_avg_at_start']})")
+    if report["derived"]:
+        d = report["derived"]
+        print(f"app CPU per step alone (ms): {report['levels'][0]['app_cpu_ms_mean']}")
+        print(f"derived: {d['sessions']} sessions per process (interactive service {d['service_ms']} ms of CPU, "
+              f"one interaction per {d['think_s']} s, utilisation ≤ {d['max_utilisation']})")
     return 0
 
 
