@@ -8,6 +8,8 @@ state (``auth.principal``; never a password): ``LOCAL`` in single-user mode, ``S
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 import ui.text.admin  # noqa: F401  (registers the texts of the sign-in form and the admin page)
@@ -38,6 +40,8 @@ def agency_mode() -> Agency | None:
     mode = settings.get("PLANNER_ACCOUNTS")
     if mode == "off":
         return None
+    if mode == "auto" and _no_database_yet():
+        return None                  # a borrower's first start: no file is created just to look for users
     try:
         agency = Agency.of(repository())
         active = mode == "on" or agency.accounts.any_users()
@@ -46,6 +50,15 @@ def agency_mode() -> Agency | None:
             raise
         return None
     return agency if active else None
+
+
+def _no_database_yet() -> bool:
+    try:
+        url = database_url()
+    except settings.SettingError:
+        return False
+    prefix = "sqlite:///"
+    return url.startswith(prefix) and not Path(url[len(prefix):]).exists()
 
 
 def principal() -> Principal:

@@ -167,3 +167,22 @@ def test_oidc_identity_must_be_a_registered_enabled_user(agency, monkeypatch):
     agency.accounts.disable_user("ana@example.org")       # disabled: out at the next click
     ana.run()
     assert "is not registered or is disabled" in page_texts(ana) and not ana.dataframe
+
+
+def test_local_mode_needs_no_database_and_accounts_on_needs_one(tmp_path, monkeypatch):
+    for name in ("DATABASE_URL", "PLANNER_PASSWORD", "PLANNER_ACCOUNTS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception and any("Single-user local mode" in c.value for c in at.sidebar.caption)
+    assert not (tmp_path / "data" / "planner.sqlite3").exists()    # no file made just to look for users
+    # an agency that requires accounts never falls back to the single-user mode
+    monkeypatch.setenv("PLANNER_ACCOUNTS", "on")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://planner@127.0.0.1:1/none")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert "Cannot open the accounts database" in page_texts(at) and not at.data_editor and not at.dataframe
