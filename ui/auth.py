@@ -149,7 +149,7 @@ def gate() -> bool:
     if agency is not None:
         return _agency_gate(agency, provider, lang)
     if provider is not None and logged_in() and st.session_state.get(state.AUTH_PRINCIPAL) is None:
-        access.set_principal(Principal(str(st.user.get("email") or "oidc"), "admin"))
+        access.set_principal(Principal(oidc_email() or "oidc", "admin"))
     if provider is not None and not _oidc_gate(provider, lang):
         return False
     expected = settings.get("PLANNER_PASSWORD")

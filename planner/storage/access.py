@@ -2,7 +2,8 @@
 
 A page never gets the bare :class:`~planner.storage.Repository`: it gets ``scoped(repo, principal)``,
 which has the repository's methods, checks that the principal may see (or change) the client before
-each call, and appends an audit record after each one.  Every public method of the repository must be
+each call, and appends an audit record: a change's in the change's own transaction (through
+``Repository.write_hook``: both are committed or neither), a view's after it.  Every public method of the repository must be
 classified in :data:`CLIENT_METHODS` or :data:`OTHER_METHODS`; one that is not is refused
 (``AttributeError``), and a test fails until it is classified — a new method cannot skip the audit.
 
@@ -25,7 +26,7 @@ from typing import Any
 
 from ..i18n import register, t
 from .accounts import Accounts, Principal
-from .audit import AuditLog
+from .audit import _PENDING, AuditLog
 from .consent import Consents
 from .errors import StorageError
 from .records import Client
@@ -54,6 +55,8 @@ CLIENT_METHODS: dict[str, tuple[str, bool]] = {
 # harmless (no client data): passed through
 SPECIAL_METHODS = frozenset({"create_client", "import_client", "list_clients", "get_plan_version"})
 OTHER_METHODS = frozenset({"open", "close", "backend", "engine", "clock", "incident_ids"})
+# never reachable through a scoped repository
+HIDDEN = frozenset({"write_hook"})
 
 
 class Forbidden(StorageError, PermissionError):
@@ -82,6 +85,7 @@ class Agency:
         if found is None:
             found = cls(repo, Accounts(repo.engine, clock=repo.clock), AuditLog(repo.engine, clock=repo.clock),
                         Consents(repo.engine, clock=repo.clock))
+            repo.write_hook = found.audit.in_transaction
             _AGENCIES[repo] = found
         return found
 
@@ -119,8 +123,19 @@ class ScopedRepository:
             @functools.wraps(method)
             def call(client_id: int, *args: Any, **kwargs: Any) -> Any:
                 self.check(client_id, write=write)
-                result = method(client_id, *args, **kwargs)
-                self._audit(action, client_id, name)
+                if not write:
+                    result = method(client_id, *args, **kwargs)
+                    self._audit(action, client_id, name)
+                    return result
+                # a write's record goes into the write's own transaction (Repository.write_hook)
+                token = _PENDING.set((self.principal.actor, action, client_id, name))
+                try:
+                    result = method(client_id, *args, **kwargs)
+                    written = _PENDING.get() is None
+                finally:
+                    _PENDING.reset(token)
+                if not written:
+                    self._audit(action, client_id, name)
                 return result
             return call
         if name in OTHER_METHODS:
@@ -208,5 +223,5 @@ def scoped(repo: Repository, principal: Principal) -> ScopedRepository:
 def unclassified() -> list[str]:
     """Public repository methods that are neither audited nor allowed through (should be empty)."""
     public = [n for n in dir(Repository) if not n.startswith("_")]
-    known = set(CLIENT_METHODS) | SPECIAL_METHODS | OTHER_METHODS
+    known = set(CLIENT_METHODS) | SPECIAL_METHODS | OTHER_METHODS | HIDDEN
     return [n for n in public if n not in known]

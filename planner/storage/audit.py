@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import threading
+from contextvars import ContextVar
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -31,6 +32,9 @@ from .accounts_schema import ACTIONS
 from .schema import AUDIT_LOG
 
 VIEW_WINDOW = timedelta(minutes=10)
+# the record a write is about to make: consumed by :meth:`AuditLog.in_transaction` inside the write's
+# own transaction (so a change and its record are committed, or rolled back, together)
+_PENDING: ContextVar[tuple[str, str, int, str] | None] = ContextVar("planner_audit_pending", default=None)
 CSV_COLUMNS = ("time", "user", "action", "client_id", "detail")
 
 
@@ -74,6 +78,16 @@ class AuditLog:
         with self.engine.begin() as conn:
             conn.execute(AUDIT_LOG.insert().values(at=now, actor=str(actor)[:254], action=action,
                                                    client_id=client_id, detail=str(detail)[:40]))
+
+    def in_transaction(self, conn, client_id: int) -> None:
+        """The repository's write hook: write the pending record for ``client_id`` with ``conn``."""
+        pending = _PENDING.get()
+        if pending is None or pending[2] != client_id:
+            return
+        actor, action, cid, detail = pending
+        conn.execute(AUDIT_LOG.insert().values(at=self.clock(), actor=actor[:254], action=action, client_id=cid,
+                                               detail=detail[:40]))
+        _PENDING.set(None)
 
     def query(self, *, since: date | datetime | None = None, until: date | datetime | None = None,
               actor: str | None = None, action: str | None = None, client_id: int | None = None,

@@ -222,3 +222,20 @@ def test_consent_recorded_withdrawn_and_retention(agency):
     # deleting a client deletes its consents
     scoped(agency.repo, admin).delete_client(gone.id)
     assert agency.consents.of_client(gone.id) == []
+
+
+def test_a_change_and_its_audit_record_are_one_transaction(agency, monkeypatch):
+    admin = scoped(agency.repo, Principal("boss@example.org", "admin"))
+    c, d = admin.create_client("x"), admin.create_client("z")
+    calls = []
+    monkeypatch.setattr(AuditLog, "record", lambda self, *a, **k: calls.append(a))   # the after-the-fact path
+    admin.rename_client(c.id, "y", expected_version=1)
+    admin.delete_client(c.id)
+    assert calls == []                                   # both written inside their transactions
+    assert [r.action for r in agency.audit.query(client_id=c.id)] == ["create", "change", "delete"]
+    # a refused write (stale version) leaves neither a change nor a record
+    admin.rename_client(d.id, "z2", expected_version=1)
+    from planner.storage import ConflictError
+    with pytest.raises(ConflictError):
+        admin.rename_client(d.id, "z3", expected_version=1)
+    assert [r.action for r in agency.audit.query(client_id=d.id)] == ["create", "change"]
