@@ -5,13 +5,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: setup run test test-fast bench sample-pdf system-deps clean help
+.PHONY: setup run test test-fast bench loadtest sample-pdf system-deps clean help
 
 help:
 	@echo "make run    - set up .venv and start the dashboard on the sample data (http://localhost:$(PORT))"
 	@echo "make test   - set up .venv and run every test (in CI also installs Chromium, fonts, poppler, PostgreSQL)"
 	@echo "make setup  - only create/update .venv (idempotent)"
 	@echo "make bench  - run the performance benchmarks"
+	@echo "make loadtest - N concurrent browser sessions against one app process (loopback, bounded; see docs/deploy.md)"
 	@echo "make sample-pdf - regenerate docs/sample_plan.pdf and its first-page preview (needs poppler-utils)"
 
 setup: $(STAMP)
@@ -39,6 +40,10 @@ test-fast: setup
 
 bench: setup
 	$(PY) benchmarks/run.py
+
+# Bounded: levels 1,2,4,8 sessions, 2 rounds each, at most 15 minutes; loopback only (docs/deploy.md).
+loadtest: setup
+	$(PY) benchmarks/loadtest.py $(LOADTEST_ARGS)
 
 # The sample plan shown in the README (date fixed so the file only changes when the code does).
 sample-pdf: setup

@@ -50,6 +50,22 @@ def _database_url(value: str) -> str:
                        "(use postgresql+psycopg://user:password@host/dbname)")
 
 
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        word = value.strip().lower()
+        if word not in allowed:
+            raise SettingError(f"must be one of {', '.join(allowed)} (got {value.strip()[:20]!r})")
+        return word
+    return parse
+
+
+def _months(value: str) -> str:
+    text = value.strip()
+    if not text.isdigit() or int(text) > 1200:
+        raise SettingError(f"PLANNER_RETENTION_MONTHS: {text[:20]!r} is not a whole number of months (0-1200)")
+    return str(int(text))
+
+
 def _secret(value: str) -> str:
     # kept verbatim: a password may legitimately start or end with a space
     return value
@@ -77,6 +93,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PLANNER_PASSWORD", "",
             "When set, the dashboard asks for this password before showing anything. "
             "Empty: single-user local mode.", _secret, secret=True),
+    Setting("PLANNER_ACCOUNTS", "auto",
+            "Agency accounts (users with roles, each counsellor sees their own clients): 'on', 'off', or "
+            "'auto' = on as soon as one user exists in the database (python -m planner admin users add).",
+            _choice("auto", "on", "off")),
+    Setting("PLANNER_RETENTION_MONTHS", "0",
+            "Retention: a client file whose last change is older than this many months (or whose consent "
+            "was withdrawn) is due for deletion and shown to the admin. 0: no time limit.", _months),
+    Setting("PLANNER_RETENTION_DELETE", "no",
+            "'yes': `python -m planner admin retention --apply` (and the admin page) delete the files due, "
+            "with the same delete as the clients page. 'no': they are only reported.", _choice("no", "yes")),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -89,7 +115,12 @@ def get(name: str, env: Mapping[str, str] | None = None) -> str:
     raw = source.get(name)
     if raw is None or raw == "":
         return setting.default
-    return setting.parse(raw)
+    try:
+        return setting.parse(raw)
+    except SettingError as e:
+        if str(e).startswith(name):
+            raise
+        raise SettingError(f"{name}: {e}") from None
 
 
 def data_dir(env: Mapping[str, str] | None = None) -> Path:

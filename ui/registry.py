@@ -14,4 +14,8 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("ui/pages/report.py", "page.report", ":material/picture_as_pdf:", "report"),
     ("ui/pages/clients.py", "page.clients", ":material/folder_shared:", "clients"),
     ("ui/pages/mydata.py", "page.mydata", ":material/folder_managed:", "mydata"),
+    ("ui/pages/admin.py", "page.admin", ":material/admin_panel_settings:", "admin"),
 ]
+
+# Pages shown only to a signed-in admin with agency accounts on (by url path).
+ADMIN_PAGES: frozenset[str] = frozenset({"admin"})

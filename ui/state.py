@@ -91,6 +91,9 @@ AUTH_USER = "auth.user"          # who signed in through the password gate (the 
 AUTH_FORM = "auth.form"
 AUTH_INPUT = "auth.password"
 AUTH_LOGOUT = "auth.logout"
+# agency accounts (ui/access.py): the signed-in planner.storage.Principal (never a password)
+AUTH_PRINCIPAL = "auth.principal"
+ADMIN = "admin"                  # admin page widget prefix (ui/pages/admin.py)
 # negotiation page (ui/pages/negotiate.py): method, first payment date, the hand-adjustment editor (keyed on
 # its version, bumped by "reset"), the what-if lender, the letters' lender/language, borrower profile and
 # APR calculator widget prefixes

@@ -14,8 +14,12 @@ from planner.storage import Repository, StorageError, database_url
 
 
 @st.cache_resource(show_spinner=False)
-def _open(url: str) -> Repository:
+def open_repository(url: str) -> Repository:
+    """The repository for ``url``, opened once per process (raises StorageError)."""
     return Repository.open(url)
+
+
+_open = open_repository
 
 
 def repository() -> Repository | None:

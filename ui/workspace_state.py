@@ -29,9 +29,18 @@ def owner() -> str:
     return owner_for(user=str(user) if user else None)
 
 
-def _store():
-    from ui import store
+def _scoped_repository():
+    """The repository as the signed-in person sees it (permission-checked, audited), or ``None``."""
+    from planner.storage import Agency
+    from ui import access, store
     repo = store.repository()
+    return Agency.of(repo).scoped(access.principal()) if repo is not None else None
+
+
+def _store():
+    """The workspace store as the signed-in person may use it: a client's draft is permission-checked and
+    audited like the rest of the client file (planner.storage.ScopedWorkspaces)."""
+    repo = _scoped_repository()
     return repo.workspaces if repo is not None else None
 
 
@@ -43,8 +52,7 @@ def _sample_workspace() -> Workspace:
 
 def _client_draft(client_id: int) -> Workspace:
     """A client that has no draft yet: its latest saved plan and stored incident log (else empty)."""
-    from ui import store
-    repo = store.repository()
+    repo = _scoped_repository()
     ws = Workspace.empty()
     latest = repo.latest_plan_version(client_id)
     if latest is not None:

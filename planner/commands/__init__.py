@@ -11,4 +11,5 @@ COMMANDS: list[str] = [
     "planner.commands.letters",
     "planner.commands.month",
     "planner.commands.calendar",
+    "planner.commands.admin",
 ]

@@ -11,6 +11,8 @@ goes through :class:`Repository`; it never imports streamlit.
 ['王五', '赵六']
 """
 
+from .access import Agency, Forbidden, ScopedRepository, scoped
+from .accounts import LOCAL, SHARED_PASSWORD, SYSTEM, Accounts, LoginResult, Principal, User
 from .archive import client_document, export_client, import_client
 from .db import compact, create_engine, database_url, sqlite_path
 from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
@@ -19,6 +21,8 @@ from .errors import (ConflictError, InvalidArchive, InvalidInputValue, NotFound,
 from .pseudonym import pseudonymise, redact
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion, SessionNote,
                       status_label)
+from .audit import AuditLog, AuditRecord
+from .consent import Consent, Consents, RetentionItem
 from .repository import Repository
 from .schema import LATEST, MIGRATIONS, STATUSES, SchemaTooNew, current_version, migrate
 from .workspaces import (HISTORY_KEEP, LOCAL_OWNER, StoredWorkspace, WorkspaceState, WorkspaceStore,
@@ -32,4 +36,6 @@ __all__ = sorted([
     "export_client", "import_client", "migrate", "pseudonymise", "redact", "sqlite_path", "status_label", "Unavailable",
     "HISTORY_KEEP", "LOCAL_OWNER", "StoredWorkspace", "WorkspaceConflict", "WorkspaceState", "WorkspaceStore",
     "changed_sections", "owner_for",
+    "Accounts", "Agency", "AuditLog", "AuditRecord", "Consent", "Consents", "Forbidden", "LOCAL", "LoginResult",
+    "Principal", "RetentionItem", "SHARED_PASSWORD", "SYSTEM", "ScopedRepository", "User", "scoped",
 ])

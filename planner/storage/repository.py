@@ -62,6 +62,10 @@ class Repository:
         Returns the current UTC time (naive); tests pass a fixed one.
     """
 
+    #: called as ``write_hook(conn, client_id)`` inside every write transaction of a client (after the
+    #: version check passed); :mod:`planner.storage.access` writes the audit record there
+    write_hook: Callable[[Connection, int], None] | None = None
+
     def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = _utcnow, migrate_schema: bool = True):
         self.engine = engine
         self.clock = clock
@@ -343,6 +347,8 @@ class Repository:
         if expected_version is not None:
             stmt = stmt.where(CLIENTS.c.version == expected_version)
         if conn.execute(stmt).rowcount == 1:
+            if self.write_hook is not None:      # e.g. the audit record, in this same transaction
+                self.write_hook(conn, client_id)
             return
         actual = conn.execute(sa.select(CLIENTS.c.version).where(CLIENTS.c.id == client_id)).scalar()
         if actual is None:

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..i18n import register
+from . import accounts_schema
 from .errors import StorageError
 from .pseudonym import pseudonymise
 
@@ -116,11 +117,17 @@ def _workspace_tables(metadata: sa.MetaData) -> None:
 
 METADATA = sa.MetaData(naming_convention=_CONVENTION)
 _tables(METADATA, version=3)
+accounts_schema.define(METADATA)
 CLIENTS = METADATA.tables["clients"]
 SESSIONS = METADATA.tables["sessions"]
 PLAN_VERSIONS = METADATA.tables["plan_versions"]
 NEGOTIATION = METADATA.tables["negotiation_status"]
 INCIDENTS = METADATA.tables["incidents"]
+USERS = METADATA.tables["users"]
+LOGIN_FAILURES = METADATA.tables["login_failures"]
+CLIENT_ACCESS = METADATA.tables["client_access"]
+AUDIT_LOG = METADATA.tables["audit_log"]
+CONSENTS = METADATA.tables["consents"]
 CHILD_TABLES: tuple[sa.Table, ...] = (SESSIONS, PLAN_VERSIONS, NEGOTIATION, INCIDENTS)
 WORKSPACES = METADATA.tables["workspaces"]
 WORKSPACE_HISTORY = METADATA.tables["workspace_history"]
@@ -166,6 +173,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _m1_initial),
     Migration(2, "client_pseudonym", _m2_client_pseudonym),
     Migration(3, "workspaces", _m3_workspaces),
+    Migration(4, "accounts", accounts_schema.migrate),
 )
 LATEST = MIGRATIONS[-1].number
 

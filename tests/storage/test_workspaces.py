@@ -61,7 +61,7 @@ def test_migration_3_adds_the_workspace_tables_to_an_existing_database(tmp_path)
     assert migrate(engine, target=2) == [1, 2]
     old = Repository(engine, migrate_schema=False)
     client = old.create_client("老客户")
-    assert migrate(engine) == [3]
+    assert migrate(engine, target=3) == [3]
     with engine.connect() as conn:
         assert current_version(conn) == 3
         assert {"workspaces", "workspace_history"} <= set(sa.inspect(conn).get_table_names())

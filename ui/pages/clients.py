@@ -1,5 +1,6 @@
 """Clients page (counsellor mode): client files, plan versions and their diff, negotiation status,
-session notes, the incident log, export / import / delete.  All storage goes through planner.storage."""
+session notes, the incident log, consent, export / import / delete.  All storage goes through the
+signed-in person's scoped repository (ui/access.py): it shows only their clients and audits every access."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ import streamlit as st
 import ui.text.clients  # noqa: F401  (registers this page's texts)
 from planner import (STRATEGIES, format_money, format_month, settings, t)
 from planner.negotiation import METHODS
-from planner.storage import (STATUSES, Client, InvalidArchive, NotFound, PlanSummary, Repository,
-                             StorageError, diff_versions, owner_for, status_label)
-from ui import cached, state, store
+from planner import escape
+from planner.storage import (STATUSES, Client, Forbidden, InvalidArchive, NotFound, PlanSummary,
+                             ScopedRepository as Repository, StorageError, diff_versions, owner_for, status_label)
+from ui import access, cached, state
 from ui.downloads import on_demand
 from ui.guard import guarded
 from ui.safe import markdown, md
@@ -24,10 +26,8 @@ FLASH = f"{W}.flash"             # a success message shown after the rerun that 
 
 
 def _repository(lang: str) -> Repository | None:
-    repo = store.repository()
-    if repo is None:
-        st.error(md(t, "ui.clients.db_error", lang, detail=store.error(lang) or "?"))
-    return repo
+    """The repository as the signed-in person may see it (permission-checked and audited)."""
+    return access.scoped_repository(lang)
 
 
 def _where(repo: Repository, lang: str) -> str:
@@ -65,7 +65,7 @@ def _open_client(repo: Repository) -> Client | None:
         return None
     try:
         return repo.get_client(client_id)
-    except NotFound:
+    except (NotFound, Forbidden):
         st.session_state[state.CLIENT_ID] = None
         st.warning(t("ui.clients.gone", state.lang()))
         return None
@@ -112,7 +112,7 @@ def _client_list(repo: Repository, lang: str) -> None:
     if not clients:
         st.info(t("ui.clients.none", lang))
     else:
-        counts = {c.id: len(repo.list_plan_versions(c.id)) for c in clients}
+        counts = repo.plan_counts(clients)
         st.dataframe(pd.DataFrame({
             t("ui.clients.col.name", lang): [c.display_name for c in clients],
             t("ui.clients.col.pseudonym", lang): [c.pseudonym for c in clients],
@@ -137,7 +137,7 @@ def _client_list(repo: Repository, lang: str) -> None:
             if st.form_submit_button(t("ui.clients.create", lang)):
                 try:
                     client = repo.create_client(name, contact_notes=contact)
-                except StorageError as e:
+                except StorageError as e:   # Forbidden included (a viewer)
                     st.error(md(e.message, lang))
                 else:
                     if carry:        # the debts, budget … typed before creating the file become its draft
@@ -333,6 +333,7 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
     st.caption(t("ui.clients.export_help", lang))
     pseudo = st.checkbox(t("ui.clients.pseudonymise", lang), key=f"{W}.pseudo")
     name = client.pseudonym if pseudo else client.display_name
+    # built (and audited as an export) only when the button is clicked, not on every render
     st.download_button(t("ui.clients.download", lang),
                        data=on_demand(repo.export_client, client.id, pseudonymise=pseudo),
                        file_name=f"client-{client.pseudonym if pseudo else client.id}.zip",
@@ -359,7 +360,7 @@ def _import(repo: Repository, lang: str) -> None:
         if upload is not None and st.button(t("ui.clients.import_button", lang), key=f"{W}.import_go"):
             try:
                 new_id = repo.import_client(upload.getvalue())
-            except InvalidArchive as e:
+            except StorageError as e:      # InvalidArchive, Forbidden
                 st.error(md(e.message, lang))
                 return
             client = repo.get_client(new_id)
@@ -381,7 +382,7 @@ def _client_file(repo: Repository, client: Client, lang: str) -> None:
                       args=(repo, client.id))
     close_col.button(t("ui.clients.close", lang), key=f"{W}.close", on_click=guarded(_close))
     tabs = st.tabs([t(f"ui.clients.tab.{k}", lang) for k in ("plans", "negotiation", "sessions", "incidents",
-                                                               "data")])
+                                                               "data")] + [t("con.tab", lang)])
     with tabs[0]:
         _save_version(repo, client, lang)
         _versions(repo, client, lang)
@@ -393,6 +394,37 @@ def _client_file(repo: Repository, client: Client, lang: str) -> None:
         _incidents(repo, client, lang)
     with tabs[4]:
         _data(repo, client, lang)
+    with tabs[5]:
+        _consent(repo, client, lang)
+
+
+def _consent(repo: Repository, client: Client, lang: str) -> None:
+    st.caption(t("con.intro", lang))
+    consents = repo.consents(client.id)
+    if not consents:
+        st.info(t("con.none", lang))
+    for c in consents:
+        withdrawn = t("con.withdrawn", lang, date=c.withdrawn_on.isoformat()) if c.withdrawn_on else ""
+        st.markdown(t("con.item", lang, date=c.consented_on.isoformat(), who=escape.markdown(c.counsellor),
+                      withdrawn=withdrawn, purpose=escape.markdown(c.purpose)))
+        if c.active and st.button(t("con.withdraw", lang, date=c.consented_on.isoformat()),
+                                  key=f"{W}.con_withdraw.{c.id}"):
+            try:
+                repo.withdraw_consent(client.id, c.id, _today())
+            except StorageError as e:
+                st.error(md(e.message, lang))
+            else:
+                st.rerun()
+    with st.form(f"{W}.consent", clear_on_submit=False):
+        purpose = st.text_area(t("con.purpose", lang), value=t("con.default_purpose", lang), key=f"{W}.con_purpose")
+        when = st.date_input(t("con.date", lang), value=_today(), key=f"{W}.con_date")
+        if st.form_submit_button(t("con.record", lang)):
+            try:
+                repo.record_consent(client.id, purpose, when)
+            except StorageError as e:
+                st.error(md(e.message, lang))
+            else:
+                st.success(t("con.recorded", lang))
 
 
 def render() -> None:
