@@ -113,7 +113,7 @@ def test_every_action_of_the_clients_page_is_audited(agency):
     assert not at.exception, [e.value for e in at.exception]
     done = [(r.action, r.detail) for r in agency.audit.query()[before:]]
     assert all(r.actor == "ana@example.org" and r.client_id == client.id for r in agency.audit.query()[before:])
-    assert ("view", "latest_plan_version") in done, done          # opening the file
+    assert ("view", "draft.load") in done, done          # opening the file (its working draft)
     for expected in [("change", "save_plan_version"), ("change", "add_session"), ("change", "save_incidents"),
                      ("consent", "record_consent"), ("delete", "delete_client_and_evidence")]:
         assert expected in done, expected
