@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import orjson
 
+from .csv_io import MAX_ROWS as MAX_DEBTS_PER_CASE     # the same cap as a CSV portfolio
 from .engine import BatchInput, run_batch
 from .simulate import ALLOCATION_CODES
 from .i18n import normalize_lang
@@ -41,6 +42,62 @@ from .strategies import get_strategy
 _NUM_FIELDS = ("balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct", "penalty_rate",
                "late_fee_pct", "overdue_days", "arrears")
 _NAN = float("nan")
+
+
+class InputEncodingError(Exception):
+    """The batch input cannot be decoded as text (a file-level problem, reported before any work)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode_input(data: bytes, lang: str = "en") -> tuple[str, str | None]:
+    """The batch input as text, and a note when it was not plain UTF-8 (``None`` otherwise).
+
+    UTF-8 (with or without BOM) is the format; UTF-16/32 with a BOM, UTF-16 without one (NUL bytes
+    every other byte) and GB18030/GBK are read too, with a note saying which encoding was assumed.
+    Anything else raises :class:`InputEncodingError` naming the first bad line.
+
+    >>> decode_input('{"a": "借呗"}'.encode("utf-16"))[0]
+    '{"a": "借呗"}'
+    >>> decode_input('{"a": "借呗"}'.encode("gbk"))[1]
+    'note: the input is not UTF-8; it was read as GB18030 (GBK).'
+    """
+    lang = normalize_lang(lang)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            return text, (None if encoding == "utf-8-sig" else _note(encoding.upper(), lang))
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):      # UTF-16 without a BOM
+        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+        try:
+            return data.decode(encoding), _note(encoding.upper(), lang)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        first_bad = data.count(b"\n", 0, e.start) + 1
+    try:
+        return data.decode("gb18030"), _note("GB18030 (GBK)", lang)
+    except UnicodeDecodeError:
+        pass
+    raise InputEncodingError(f"the input is not UTF-8 text (line {first_bad}): save it as UTF-8 and try again"
+                             if lang == "en" else f"输入不是 UTF-8 文本（第{first_bad}行）：请另存为 UTF-8 后重试")
+
+
+def _note(encoding: str, lang: str) -> str:
+    return (f"note: the input is not UTF-8; it was read as {encoding}." if lang == "en"
+            else f"提示：输入不是 UTF-8，已按 {encoding} 读取。")
 
 
 class CaseError(Exception):
@@ -128,6 +185,11 @@ def _slow_rows(debts: list, lang: str) -> tuple[list[str], np.ndarray]:
     """The authoritative parser: names and ``(n, 8)`` values, or CaseError with every problem."""
     if not all(isinstance(d, Mapping) for d in debts):
         raise CaseError("debts must be a list of objects" if lang == "en" else "debts 必须是对象列表")
+    issues = [ValidationIssue(row, col, str(d[col]), "not_finite")        # NaN / Infinity are not "blank"
+              for row, d in enumerate(debts, start=1) for col in _NUM_FIELDS
+              if isinstance(d.get(col), float) and not math.isfinite(d[col])]
+    if issues:
+        raise CaseError("; ".join(i.message(lang) for i in issues))
     parsed, issues = parse_debt_rows([dict(d) for d in debts])
     errors = [i for i in issues if i.is_error]
     if errors:
@@ -180,8 +242,14 @@ def _prepare(case, lang: str) -> _Prepared:
     if not isinstance(case, dict):
         raise CaseError("a case must be a JSON object" if lang == "en" else "每行必须是一个 JSON 对象")
     debts = case.get("debts")
-    if not isinstance(debts, list) or not debts:
+    if debts is not None and not isinstance(debts, list):
+        raise CaseError(f"debts must be a list of objects, not {_json_type(debts)}" if lang == "en"
+                        else f"debts 必须是对象列表，而不是{_json_type(debts, 'zh')}")
+    if not debts:
         raise CaseError(ValidationIssue(None, None, "", "no_debts").message(lang))
+    if len(debts) > MAX_DEBTS_PER_CASE:
+        raise CaseError(f"too many debts in one case ({len(debts)}; at most {MAX_DEBTS_PER_CASE})" if lang == "en"
+                        else f"一个案例的债务过多（{len(debts)} 笔；最多 {MAX_DEBTS_PER_CASE} 笔）")
     if "budget" not in case:
         raise CaseError(ValidationIssue(None, "budget", "", "required").message(lang))
     budget = _budget(case["budget"], lang)
@@ -200,7 +268,13 @@ def _prepare(case, lang: str) -> _Prepared:
     if isinstance(horizon, bool) or not isinstance(horizon, int) or not 1 <= horizon <= MAX_HORIZON:
         raise CaseError(ValidationIssue(None, "horizon", str(horizon), "horizon_range",
                                         (("limit", MAX_HORIZON),)).message(lang))
-    return _Prepared(case.get("id"), debts, _fast_rows(debts), budget, strategy, tuple(order), horizon)
+    return _Prepared(_case_id(case), debts, _fast_rows(debts), budget, strategy, tuple(order), horizon)
+
+
+def _json_type(value: object, lang: str = "en") -> str:
+    en = {str: "text", dict: "an object", bool: "true/false", int: "a number", float: "a number"}
+    zh = {str: "文本", dict: "对象", bool: "布尔值", int: "数字", float: "数字"}
+    return (zh if lang == "zh" else en).get(type(value), type(value).__name__)
 
 
 def _finish(it: _Prepared, lang: str) -> None:
@@ -319,7 +393,9 @@ def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
             prepared.append((i, _prepare(case, lang)))
             outputs.append(None)
         except CaseError as e:
-            outputs.append({"id": case.get("id") if isinstance(case, dict) else None, "error": e.message})
+            outputs.append({"id": _case_id(case), "error": e.message})
+        except RecursionError:
+            outputs.append({"id": _case_id(case), "error": _too_deep(lang)})
     # range checks for every fast-path debt of the batch at once
     fast = [it for _, it in prepared if it.rows is not None]
     if fast:
@@ -339,10 +415,21 @@ def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
             ready.append((i, it))
         except CaseError as e:
             outputs[i] = {"id": it.id, "error": e.message}
+        except RecursionError:
+            outputs[i] = {"id": it.id, "error": _too_deep(lang)}
     if ready:
         for (i, _), res in zip(ready, _run_group([it for _, it in ready], lang)):
             outputs[i] = res
     return outputs  # type: ignore[return-value]
+
+
+def _case_id(case: object) -> object:
+    ident = case.get("id") if isinstance(case, dict) else None
+    return ident if ident is None or isinstance(ident, (str, int, float)) else str(type(ident).__name__)
+
+
+def _too_deep(lang: str) -> str:
+    return "a value is nested too deeply" if lang == "en" else "某个值嵌套层数过多"
 
 
 def run_lines(lines: Iterable[str], *, lang: str = "en", workers: int | None = None) -> Iterator[str]:
@@ -388,6 +475,10 @@ def _run_chunk(lines: list[str], first_line: int, lang: str) -> Iterator[str]:
             cases.append(_loads(line))
         except json.JSONDecodeError as e:
             cases.append(_BadLine(number, e.msg))
+        except RecursionError:
+            cases.append(_BadLine(number, "nested too deeply"))
+        except ValueError as e:         # e.g. an integer of more than 4,300 digits
+            cases.append(_BadLine(number, str(e)[:80]))
     good = [c for c in cases if not isinstance(c, _BadLine)]
     results = iter(run_cases(good, lang=lang))
     for c in cases:
