@@ -31,6 +31,7 @@ import orjson
 
 from .csv_io import MAX_ROWS as MAX_DEBTS_PER_CASE     # the same cap as a CSV portfolio
 from .engine import BatchInput, run_batch
+from .escape import name_text
 from .simulate import ALLOCATION_CODES
 from .i18n import normalize_lang
 from .models import (DEFAULT_HORIZON, MAX_AMOUNT_YUAN, MAX_HORIZON, MAX_OVERDUE_DAYS, MAX_RATE_PCT, MAX_NAME_LEN,
@@ -137,7 +138,7 @@ def _fast_rows(debts: list) -> list[tuple] | None:
         nums = tuple(map(get, fields))
         if type(name) is not str or not plain.issuperset(map(type, nums)):   # bool is its own type: rejected
             return None
-        name = name.strip()
+        name = name.strip() if name.isprintable() else name_text(name)
         if not name or len(name) > MAX_NAME_LEN:
             return None
         kind = get("kind")

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from ..escape import csv_cell
 from ..models import InvalidInput
 from ..parsing import DEBT_FIELDS, debts_from_records
 from .errors import InvalidArchive
@@ -112,9 +113,9 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     buf.write("\ufeff")
     if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
-        w.writeheader()
-        w.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow([csv_cell(k) for k in rows[0]])
+        w.writerows([csv_cell("" if v is None else v) for v in r.values()] for r in rows)
     return buf.getvalue()
 
 
