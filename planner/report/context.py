@@ -111,6 +111,7 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
         profile_out["name"] = borrower
     if pseudonymise:
         profile_out = integrations.mask_profile(profile_out)
+        incidents = [_pseudonymise_incident(i, raw_name, borrower) for i in incidents or ()]
     start = start or integrations.first_payment_date(today)
     negotiation = integrations.negotiation_plan(debts, budget, method=method, start=start)
     letters = integrations.letters(negotiation, lang=lang, today=today, profile=profile_out)
@@ -119,6 +120,19 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
                          method=method, comparison=comparison, borrower=borrower, pseudonymised=pseudonymise,
                          negotiation=negotiation, letters=letters, rights=rights,
                          incidents=tuple(incidents or ()))
+
+
+def _pseudonymise_incident(incident: Any, name: str, replacement: str) -> Any:
+    """An incident with the borrower's name (any variant) and phone/ID numbers removed from its
+    free-text fields (summary, who was contacted, caller, evidence file names)."""
+    from dataclasses import replace
+
+    from ..privacy import mask_numbers, redact_name
+
+    def scrub(text: str) -> str:
+        return mask_numbers(redact_name(text, name, replacement) if name.strip() else text)
+    return replace(incident, summary=scrub(incident.summary), relationship=scrub(incident.relationship),
+                   caller=scrub(incident.caller), evidence=tuple(scrub(e) for e in incident.evidence))
 
 
 # ---------------------------------------------------------------------------- schedule

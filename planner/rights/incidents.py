@@ -400,6 +400,9 @@ register({
                                     "en": "file '{value}' is too large ({size}; limit {limit})"},
     "rights.issue.empty_evidence": {"zh": "文件 '{value}' 是空的", "en": "file '{value}' is empty"},
     "rights.issue.bad_file_name": {"zh": "文件名 '{value}' 无效", "en": "file name '{value}' is not usable"},
+    "rights.issue.cannot_store": {"zh": "文件 '{value}' 无法保存到本机（{reason}）；记录本身已保存",
+                                  "en": "file '{value}' could not be kept on this computer ({reason}); the record "
+                                        "itself is saved"},
     "rights.issue.too_many_incidents": {"zh": "记录过多（最多{limit}条）", "en": "too many incidents (at most {limit})"},
     "rights.issue.duplicate_incident": {"zh": "与前面的记录重复（已跳过）",
                                         "en": "repeats an earlier incident (skipped)"},

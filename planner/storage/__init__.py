@@ -13,7 +13,7 @@ goes through :class:`Repository`; it never imports streamlit.
 from .archive import client_document, export_client, import_client
 from .db import compact, create_engine, database_url, sqlite_path
 from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
-from .errors import ConflictError, InvalidArchive, InvalidInputValue, NotFound, StorageError, Unavailable
+from .errors import ConflictError, DeletionIncomplete, InvalidArchive, InvalidInputValue, NotFound, StorageError, Unavailable
 from .pseudonym import pseudonymise, redact
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion, SessionNote,
                       status_label)
@@ -21,7 +21,7 @@ from .repository import Repository
 from .schema import LATEST, MIGRATIONS, STATUSES, SchemaTooNew, current_version, migrate
 
 __all__ = sorted([
-    "BalanceChange", "Client", "ConflictError", "FieldChange", "IncidentRecord", "InvalidArchive",
+    "BalanceChange", "Client", "ConflictError", "DeletionIncomplete", "FieldChange", "IncidentRecord", "InvalidArchive",
     "InvalidInputValue", "LATEST", "MIGRATIONS", "NegotiationRecord", "NotFound", "PlanDiff", "PlanSummary",
     "PlanVersion", "Repository", "STATUSES", "SchemaTooNew", "SessionNote", "StorageError",
     "client_document", "compact", "create_engine", "current_version", "database_url", "diff_versions",

@@ -11,7 +11,7 @@ import streamlit as st
 import ui.text.clients  # noqa: F401  (registers this page's texts)
 from planner import (BudgetPlan, InvalidInput, STRATEGIES, format_money, format_month, settings, t)
 from planner.negotiation import METHODS
-from planner.storage import (STATUSES, Client, InvalidArchive, NotFound, PlanSummary, Repository,
+from planner.storage import (STATUSES, Client, DeletionIncomplete, InvalidArchive, NotFound, PlanSummary, Repository,
                              StorageError, database_url, diff_versions, sqlite_path, status_label)
 from ui import cached, state
 
@@ -325,6 +325,10 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
         try:
             repo.delete_client_and_evidence(client.id, settings.data_dir(),
                                             expected_version=st.session_state[state.CLIENT_VERSION])
+        except DeletionIncomplete as e:          # deleted, but not yet unreadable: say so, plainly
+            st.session_state[state.CLIENT_ID] = None
+            st.warning(e.message(lang))
+            return
         except StorageError as e:
             st.error(e.message(lang))
             return
