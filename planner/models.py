@@ -17,6 +17,7 @@ issue instead of stopping at the first one.
 from __future__ import annotations
 
 import math
+from datetime import date
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -120,6 +121,10 @@ register({
     "issue.where": {"zh": "{column}：", "en": "{column}: "},
     "issue.required": {"zh": "必填，不能为空", "en": "is required"},
     "issue.not_a_number": {"zh": "'{value}' 不是数字", "en": "'{value}' is not a number"},
+    "issue.unknown_method": {"zh": "'{value}' 不是已知的方案方法（{choices}）",
+                             "en": "'{value}' is not a known proposal method ({choices})"},
+    "issue.date_range": {"zh": "日期 '{value}' 超出可用范围（{first} 至 {last}）",
+                         "en": "the date '{value}' is outside the usable range ({first} to {last})"},
     "issue.bad_grouping": {"zh": "'{value}' 的千位分隔不对：逗号只能用在每三位数字之间（如 1,200.50），小数点用“.”",
                            "en": "'{value}' has misplaced thousands separators: a comma only between groups of "
                                  "three digits (1,200.50), and '.' for decimals"},
@@ -319,6 +324,22 @@ def check_portfolio(debts: Sequence[Debt]) -> list[ValidationIssue]:
         else:
             seen[key] = i
     return out
+
+
+MIN_PLAN_DATE = date(1900, 1, 1)
+MAX_PLAN_DATE = date(2999, 12, 31)      # leaves room for the longest plan (MAX_HORIZON months) before year 9999
+
+
+def check_plan_date(value: object, column: str) -> list[ValidationIssue]:
+    """A date a plan or document starts from must lie in 1900 … 2999 (a plan runs for years after it).
+
+    >>> [i.code for i in check_plan_date(date(9999, 12, 1), "start")], check_plan_date(date(2026, 1, 1), "start")
+    (['date_range'], [])
+    """
+    if not isinstance(value, date) or not MIN_PLAN_DATE <= value <= MAX_PLAN_DATE:
+        return [_issue(None, column, str(value), "date_range", first=MIN_PLAN_DATE.isoformat(),
+                       last=MAX_PLAN_DATE.isoformat())]
+    return []
 
 
 def name_key(name: str) -> str:

@@ -112,6 +112,9 @@ register({
     "cli.col.payoff": {"zh": "还清月份", "en": "paid off in month"},
     "cli.col.remaining": {"zh": "剩余欠款", "en": "remaining"},
     "cli.best": {"zh": "推荐：{label}", "en": "Best: {label}"},
+    "cli.diverged": {"zh": "✗ {label}：欠款在期限内增长到无法计算（逾期费用不断叠加），未列入比较",
+                     "en": "✗ {label}: the debt grows beyond any computable amount (late charges keep compounding); "
+                           "not compared"},
     "cli.dues_gap": {"zh": "注意：每月预算 {budget} 低于首月应还合计 {due}，差 {gap}。请与各平台官方渠道协商（python -m planner propose）。",
                      "en": "Note: the monthly budget {budget} is below the first month's total due {due} (short by {gap}). Negotiate with each lender's official channel (python -m planner propose)."},
     "cli.interest_gap": {"zh": "每个平台还一点，连利息都还不上：首月利息 {interest} 已超过预算 {budget}。",

@@ -28,8 +28,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, required=True, help="where to write the PDF, e.g. plan.pdf")
     p.add_argument("--strategy", default="avalanche", choices=strategy_names(),
                    help="the strategy the schedule follows (default avalanche)")
-    p.add_argument("--method", default=None,
-                   help="how the negotiation proposal shares the budget (equal_term, pro_rata, sequential)")
+    from ..negotiation import METHODS
+    p.add_argument("--method", default=None, choices=list(METHODS),
+                   help="how the negotiation proposal shares the budget")
     p.add_argument("--date", dest="today", type=date.fromisoformat, default=None,
                    help="the document's date, YYYY-MM-DD (default: today)")
     p.add_argument("--start", type=date.fromisoformat, default=None,
