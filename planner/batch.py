@@ -418,10 +418,36 @@ def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
             outputs[i] = {"id": it.id, "error": e.message}
         except RecursionError:
             outputs[i] = {"id": it.id, "error": _too_deep(lang)}
-    if ready:
-        for (i, _), res in zip(ready, _run_group([it for _, it in ready], lang)):
-            outputs[i] = res
+    for group in _groups([it for _, it in ready]):
+        for k, res in zip(group, _run_group([ready[k][1] for k in group], lang)):
+            outputs[ready[k][0]] = res
     return outputs  # type: ignore[return-value]
+
+
+MAX_GROUP_CELLS = 250_000     # portfolios × debt slots per engine call: bounds the arrays (see _groups)
+
+
+def _bucket(n: int) -> int:
+    """The next power of two ≥ n: cases padded to at most twice their own size."""
+    return 1 << max(0, n - 1).bit_length()
+
+
+def _groups(items: list[_Prepared]) -> list[list[int]]:
+    """Indexes of ``items`` in groups that run in one engine call each.
+
+    Cases of similar size share a group (debt count and budget length bucketed to powers of two), so a
+    small case is never padded to the size of a huge one; a group holds at most :data:`MAX_GROUP_CELLS`
+    portfolio × debt cells (and as many portfolio × budget-month cells).  Memory per call is therefore
+    bounded by about ``MAX_GROUP_CELLS × 8 bytes × ~20 arrays`` ≈ 40 MB, whatever the mix of the batch.
+    """
+    by_key: dict[tuple[int, int], list[int]] = {}
+    for k, it in enumerate(items):
+        by_key.setdefault((_bucket(len(it.names)), _bucket(len(it.budget.monthly))), []).append(k)
+    groups = []
+    for (n, months), members in sorted(by_key.items()):
+        size = max(1, MAX_GROUP_CELLS // max(n, months))
+        groups += [members[j:j + size] for j in range(0, len(members), size)]
+    return groups
 
 
 def _case_id(case: object) -> object:

@@ -86,8 +86,9 @@ def markdown(value: object, *, multiline: bool = False) -> str:
 
 def csv_cell(value: object) -> str:
     """A cell for a CSV we write, neutralised against formula injection (OWASP): text that starts with
-    ``= + - @``, a tab or CR gets a leading apostrophe; plain numbers (``-500``) are left as they are."""
-    text = "" if value is None else str(value)
+    ``= + - @``, a tab or CR gets a leading apostrophe; plain numbers (``-500``) are left as they are; a text
+    that starts with an apostrophe gets a second one (so :func:`csv_unescape` restores it); NUL is dropped."""
+    text = "" if value is None else str(value).replace("\x00", "")     # no reader accepts NUL in a CSV
     if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
         return "'" + text
     if text.startswith("'"):          # an apostrophe of the user's own is doubled, so the round trip is lossless

@@ -58,11 +58,15 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+_C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def free_text(value: object) -> str:
-    """User text kept as typed (only surrounding white space removed; '' for None/NaN)."""
+    """User text kept as typed (surrounding white space and control characters other than tab and line
+    breaks removed; '' for None/NaN)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return str(value).strip()
+    return _C0.sub("", str(value)).strip()
 
 
 def is_blank(value: object) -> bool:

@@ -135,3 +135,25 @@ def test_batch_caps_debts_per_case_like_the_csv_path():
     out = [json.loads(x) for x in run_lines([json.dumps({"id": "big", "debts": debts, "budget": 10}),
                                              _case_line()])]
     assert "500" in out[0]["error"] and "error" not in out[1]
+
+
+def test_small_cases_are_never_padded_to_a_huge_one_and_results_do_not_change():
+    import random
+
+    from benchmarks.portfolios import random_case
+    from planner.batch import MAX_GROUP_CELLS, _groups, _prepare, run_cases
+    rng = random.Random(5)
+    cases = [random_case(rng, rng.randint(1, 4), f"s{i}") for i in range(12)] + [random_case(rng, 300, "big")]
+    items = [_prepare(c, "en") for c in cases]
+    for it in items:
+        it.names = [d["name"] for d in it.debts]
+    groups = _groups(items)
+    big = len(cases) - 1
+    assert [big] in groups                                     # the big case runs alone
+    for g in groups:
+        width = max(len(items[k].names) for k in g)
+        assert all(len(items[k].names) * 2 >= width or width == 1 or len(items[k].names) >= width // 2 for k in g)
+        assert len(g) * width <= max(MAX_GROUP_CELLS, width)
+    together = run_cases(cases)
+    alone = [run_cases([c])[0] for c in cases]
+    assert together == alone
