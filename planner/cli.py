@@ -44,13 +44,13 @@ class _TerminalText:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    machine = getattr(args, "json", False) or getattr(args, "command", "") == "batch"   # JSON: escaped already
     saved = sys.stdout, sys.stderr
-    sys.stderr = _TerminalText(sys.stderr)
-    if not machine:
-        sys.stdout = _TerminalText(sys.stdout)
+    sys.stderr = _TerminalText(sys.stderr)          # usage errors quote what was typed, too
     try:
+        args = build_parser().parse_args(argv)
+        machine = getattr(args, "json", False) or getattr(args, "command", "") == "batch"   # JSON: escaped already
+        if not machine:
+            sys.stdout = _TerminalText(sys.stdout)
         return int(args._run(args) or 0)
     except BrokenPipeError:  # e.g. `| head`
         return 0
