@@ -157,3 +157,20 @@ def test_small_cases_are_never_padded_to_a_huge_one_and_results_do_not_change():
     together = run_cases(cases)
     alone = [run_cases([c])[0] for c in cases]
     assert together == alone
+
+
+def test_a_failing_write_is_a_message_and_leaves_the_old_file(tmp_path, capsys, monkeypatch):
+    import errno
+
+    import planner.commands._output as output
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(_case_line() + "\n", encoding="utf-8")
+    dst.write_text("old\n", encoding="utf-8")
+    real_replace = os.replace
+    monkeypatch.setattr(output.os, "replace", lambda a, b: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space")))
+    assert main(["batch", "--input", str(src), "--output", str(dst)]) == 1
+    assert "No space" in capsys.readouterr().err
+    assert dst.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == sorted(["in.jsonl", "out.jsonl"]) or \
+        not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+    monkeypatch.setattr(output.os, "replace", real_replace)
