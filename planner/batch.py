@@ -450,9 +450,21 @@ def _groups(items: list[_Prepared]) -> list[list[int]]:
     return groups
 
 
+MAX_ID_DEPTH = 32
+
+
 def _case_id(case: object) -> object:
+    """The case's ``id`` as given (any JSON value), or ``None`` when it nests deeper than
+    :data:`MAX_ID_DEPTH` levels (it could not be written back)."""
     ident = case.get("id") if isinstance(case, dict) else None
-    return ident if ident is None or isinstance(ident, (str, int, float)) else str(type(ident).__name__)
+    stack = [(ident, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (list, dict)):
+            if depth > MAX_ID_DEPTH:
+                return None
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return ident
 
 
 def _too_deep(lang: str) -> str:
