@@ -112,7 +112,7 @@ def read_text(source: bytes | str | Path) -> tuple[str, str | None, str | None]:
     return text, encoding, None
 
 
-def _looks_garbled(text: str) -> bool:
+def looks_garbled(text: str) -> bool:
     """Text read as GB18030 that is probably another encoding (Shift-JIS, Big5…): real simplified-Chinese
     text is almost all GB2312 characters; another encoding read as GB18030 lands mostly outside it."""
     wide = [c for c in text if ord(c) > 0x7F]
@@ -148,7 +148,7 @@ def read_debts_csv(source: bytes | str | Path) -> CsvImport:
     except csv.Error:
         return CsvImport([], [_file_issue("not_csv", line=reader.line_num)], encoding=encoding)
     file_issues = [_file_issue("encoding_assumed", severity="warning", encoding="GB18030/GBK")] \
-        if encoding == "gb18030" and _looks_garbled(text) else []
+        if encoding == "gb18030" and looks_garbled(text) else []
     table = [r for r in table if any(c.strip() for c in r)]
     if not table:
         return CsvImport([], [_file_issue("empty_file")], encoding=encoding)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..csv_io import MAX_FILE_BYTES, read_text
+from ..csv_io import MAX_FILE_BYTES, looks_garbled, read_text
 from ..escape import csv_cell, csv_unescape
 from ..parsing import clean_text
 from .incidents import INCIDENT_FIELDS, Incident, IncidentIssue, incident_to_row, parse_incident_rows
@@ -90,12 +90,13 @@ def read_incidents_csv(source: bytes | str | Path, *, today: date | None) -> Inc
     try:
         table = [[csv_unescape(c) for c in r] for r in reader]
     except csv.Error:
-        return IncidentImport([], [_file_issue("not_csv", detail=f"line {reader.line_num}")], encoding=encoding)
+        return IncidentImport([], [_file_issue("not_csv", line=reader.line_num)], encoding=encoding)
     table = [r for r in table if any(c.strip() for c in r)]
     if not table:
         return IncidentImport([], [_file_issue("empty_log")], encoding=encoding)
     header, body = table[0], table[1:]
-    issues: list[IncidentIssue] = []
+    issues: list[IncidentIssue] = [_file_issue("encoding_assumed", severity="warning", encoding="GB18030/GBK")] \
+        if encoding == "gb18030" and looks_garbled(text) else []
     columns: list[str | None] = []
     for h in header:
         f = _LOOKUP.get(_norm_header(h))

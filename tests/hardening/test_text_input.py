@@ -175,3 +175,10 @@ def test_cr_only_files_read_and_csv_errors_are_translated():
     from planner.rights import read_incidents_csv
     log = read_incidents_csv("平台,日期,方式,内容\r某某贷,2026-03-01,电话,催收\r".encode(), today=None)
     assert len(log.incidents) == 1, log.issues
+
+
+def test_shift_jis_incident_log_is_flagged_too():
+    from planner.rights import read_incidents_csv
+    text = "lender,date,channel,summary\nアコム,2026-03-01,call,ヤミ金の取り立て\nプロミス,2026-03-02,call,電話\n"
+    res = read_incidents_csv(text.encode("shift_jis"), today=None)
+    assert any(i.code == "encoding_assumed" and not i.is_error for i in res.issues)
