@@ -255,14 +255,22 @@ def test_directories_the_planner_creates_are_private(tmp_path):
     assert stat.S_IMODE(parent.stat().st_mode) == 0o755
 
 
-def test_a_device_is_refused_and_its_directory_untouched(tmp_path):
-    mode_before = os.stat("/dev").st_mode
-    with pytest.raises(settings.SettingError) as e:
-        create_engine("sqlite:////dev/null")
-    assert "not a regular file" in str(e.value)
-    assert os.stat("/dev").st_mode == mode_before
-    with pytest.raises(settings.SettingError):
-        create_engine(f"sqlite:///{tmp_path}")                    # a folder
+def test_a_device_or_pipe_is_refused_and_its_directory_untouched(tmp_path):
+    """``DATABASE_URL=sqlite:////dev/null`` once made /dev mode 0700.  Tested in a throwaway directory
+    (never on /dev itself: run against the old code, this test must not damage the machine)."""
+    throwaway = tmp_path / "devlike"
+    throwaway.mkdir()
+    throwaway.chmod(0o755)
+    specials = [throwaway / "pipe"]
+    os.mkfifo(specials[0])
+    if os.geteuid() == 0:                                      # a real character device, like /dev/null
+        os.mknod(throwaway / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        specials.append(throwaway / "null")
+    for special in specials + [throwaway]:                     # a device, a pipe, a folder
+        with pytest.raises(settings.SettingError) as e:
+            create_engine(f"sqlite:///{special}")
+        assert "not a regular file" in str(e.value)
+        assert stat.S_IMODE(throwaway.stat().st_mode) == 0o755
 
 
 def test_a_non_database_file_is_refused_and_kept(tmp_path):
