@@ -382,8 +382,8 @@ def _groups(items: list[_Prepared]) -> list[list[int]]:
 
     Cases of similar size share a group (debt count and budget length bucketed to powers of two), so a
     small case is never padded to the size of a huge one; a group holds at most :data:`MAX_GROUP_CELLS`
-    portfolio × debt cells (and as many portfolio × budget-month cells).  Memory per call is therefore
-    bounded by about ``MAX_GROUP_CELLS × 8 bytes × ~20 arrays`` ≈ 40 MB, whatever the mix of the batch.
+    portfolio × debt cells (and as many portfolio × budget-month cells).  The engine's arrays per call are
+    therefore bounded by about ``MAX_GROUP_CELLS × 8 bytes × ~25 arrays`` ≈ 50 MB, whatever the mix.
     """
     by_key: dict[tuple[int, int], list[int]] = {}
     for k, it in enumerate(items):
@@ -450,19 +450,35 @@ def _warm_up() -> None:
     run_cases([{"debts": [{"name": "x", "balance": 1.0, "annual_rate": 1.0, "min_payment": 1.0}], "budget": 1.0}])
 
 
+FLUSH_DEBTS = 40_000          # parsed debts held at once: input is run in slices of about this size
+
+
 def _run_chunk(lines: list[str], first_line: int, lang: str) -> Iterator[str]:
+    """Parse and run ``lines`` in slices of about :data:`FLUSH_DEBTS` debts, so the parsed cases held in
+    memory stay bounded however long the input is (outputs keep the input order)."""
     cases: list[object] = []
+    held = 0
     for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         try:
-            cases.append(_loads(line))
+            case = _loads(line)
         except json.JSONDecodeError as e:
-            cases.append(_BadLine(number, e.msg))
+            case = _BadLine(number, e.msg)
         except RecursionError:
-            cases.append(_BadLine(number, "nested too deeply"))
+            case = _BadLine(number, "nested too deeply")
         except ValueError as e:         # e.g. an integer of more than 4,300 digits
-            cases.append(_BadLine(number, str(e)[:80]))
+            case = _BadLine(number, str(e)[:80])
+        cases.append(case)
+        debts = case.get("debts") if isinstance(case, dict) else None
+        held += len(debts) if isinstance(debts, list) else 1
+        if held >= FLUSH_DEBTS:
+            yield from _run_slice(cases, lang)
+            cases, held = [], 0
+    yield from _run_slice(cases, lang)
+
+
+def _run_slice(cases: list[object], lang: str) -> Iterator[str]:
     good = [c for c in cases if not isinstance(c, _BadLine)]
     results = iter(run_cases(good, lang=lang))
     for c in cases:

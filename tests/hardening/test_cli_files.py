@@ -174,3 +174,16 @@ def test_a_failing_write_is_a_message_and_leaves_the_old_file(tmp_path, capsys, 
     assert [p.name for p in tmp_path.iterdir()] == sorted(["in.jsonl", "out.jsonl"]) or \
         not any(p.name.endswith(".part") for p in tmp_path.iterdir())
     monkeypatch.setattr(output.os, "replace", real_replace)
+
+
+def test_long_inputs_run_in_slices_with_the_same_output(monkeypatch):
+    import random
+
+    import planner.batch as batch
+    from benchmarks.portfolios import random_case
+    rng = random.Random(8)
+    lines = [json.dumps(random_case(rng, rng.randint(1, 6), f"c{i}")) for i in range(30)] + ["{broken"]
+    whole = list(batch.run_lines(lines, workers=1))
+    monkeypatch.setattr(batch, "FLUSH_DEBTS", 7)
+    sliced = list(batch.run_lines(lines, workers=1))
+    assert sliced == whole and len(whole) == 31
