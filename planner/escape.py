@@ -108,8 +108,17 @@ def csv_unescape(text: str) -> str:
 
 
 def terminal(value: object) -> str:
-    """Text safe to print on a terminal: control characters (ESC, BEL, C1, bidi overrides) removed."""
-    return _strip_controls("" if value is None else str(value).replace("\t", " "))
+    r"""Text safe to print on a terminal: control characters (ESC, BEL, C1, bidi overrides) removed, a
+    carriage return that is not part of a line break dropped (it would let text overwrite the line), and
+    a lone surrogate (e.g. an undecodable file name) shown as U+FFFD instead of failing to print.
+
+    >>> terminal("ok\rFAKE\r\nnext\udcff")
+    'okFAKE\nnext\ufffd'
+    """
+    text = "" if value is None else str(value).replace("\t", " ")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "")
+    return _SURROGATE.sub("\ufffd", _strip_controls(text))
 
 
 def file_name(value: object, *, fallback: str = "file") -> str:
