@@ -24,6 +24,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from .escape import identity
 from .i18n import register, t
 
 MAX_AMOUNT_YUAN = 1e9          # a single debt or budget above ¥1 billion is a typo
@@ -344,7 +345,6 @@ def check_plan_date(value: object, column: str) -> list[ValidationIssue]:
 
 def name_key(name: str) -> str:
     """Two names with the same key are the same lender (look-alikes and invisible characters included)."""
-    from .escape import identity
     return identity(name)
 
 
