@@ -380,14 +380,15 @@ def _bucket(n: int) -> int:
 def _groups(items: list[_Prepared]) -> list[list[int]]:
     """Indexes of ``items`` in groups that run in one engine call each.
 
-    Cases of similar size share a group (debt count and budget length bucketed to powers of two), so a
-    small case is never padded to the size of a huge one; a group holds at most :data:`MAX_GROUP_CELLS`
+    Cases of similar size share a group (debt count, and budget length beyond 64 months, bucketed to
+    powers of two), so a small case is never padded to the size of a huge one; a group holds at most :data:`MAX_GROUP_CELLS`
     portfolio × debt cells (and as many portfolio × budget-month cells).  The engine's arrays per call are
     therefore bounded by about ``MAX_GROUP_CELLS × 8 bytes × ~25 arrays`` ≈ 50 MB, whatever the mix.
     """
     by_key: dict[tuple[int, int], list[int]] = {}
     for k, it in enumerate(items):
-        by_key.setdefault((_bucket(len(it.names)), _bucket(len(it.budget.monthly))), []).append(k)
+        months = len(it.budget.monthly)
+        by_key.setdefault((_bucket(len(it.names)), _bucket(months) if months > 64 else 64), []).append(k)
     groups = []
     for (n, months), members in sorted(by_key.items()):
         size = max(1, MAX_GROUP_CELLS // max(n, months))
@@ -450,7 +451,7 @@ def _warm_up() -> None:
     run_cases([{"debts": [{"name": "x", "balance": 1.0, "annual_rate": 1.0, "min_payment": 1.0}], "budget": 1.0}])
 
 
-FLUSH_DEBTS = 40_000          # parsed debts held at once: input is run in slices of about this size
+FLUSH_DEBTS = 60_000          # parsed debts held at once: input is run in slices of about this size
 
 
 def _run_chunk(lines: list[str], first_line: int, lang: str) -> Iterator[str]:
