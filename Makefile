@@ -5,12 +5,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: setup run test test-fast bench loadtest sample-pdf system-deps clean help
+.PHONY: setup run test test-fast fuzz bench loadtest sample-pdf system-deps clean help
 
 help:
 	@echo "make run    - set up .venv and start the dashboard on the sample data (http://localhost:$(PORT))"
 	@echo "make test   - set up .venv and run every test (in CI also installs Chromium, fonts, poppler, PostgreSQL)"
 	@echo "make setup  - only create/update .venv (idempotent)"
+	@echo "make fuzz   - run the fuzz suite longer (thousands of hostile inputs per target)"
 	@echo "make bench  - run the performance benchmarks"
 	@echo "make loadtest - N concurrent browser sessions against one app process (loopback, bounded; see docs/deploy.md)"
 	@echo "make sample-pdf - regenerate docs/sample_plan.pdf and its first-page preview (needs poppler-utils)"
@@ -37,6 +38,10 @@ test: setup system-deps
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not e2e and not postgres"
+
+# The fuzz suite with many more examples (make test runs it briefly).
+fuzz: setup
+	PLANNER_FUZZ_PROFILE=fuzz-long $(PY) -m pytest -q -m fuzz
 
 bench: setup
 	$(PY) benchmarks/run.py

@@ -4,6 +4,8 @@
 (b) `python -m planner batch` on 10,000 portfolios of 10 debts, end to end        — target ≤ 2 s
 (c) the PDF report for the sample portfolio (benchmarks/bench_report.py)          — target median ≤ 1.5 s
 (d) one application letter as PDF / .docx (benchmarks/bench_letters.py)           — target median ≤ 1.5 s / 0.3 s
+(e) `batch` on 3,000 small cases + one case at the 500-debt cap + one of 20,000 debts (refused at the cap),
+    end to end: time and the child's peak RSS                                        — target peak RSS ≤ 500 MB
 """
 
 from __future__ import annotations
@@ -69,6 +71,32 @@ def bench_batch(n: int = 10_000) -> dict:
             "errors": errors, "target_s": 2.0}
 
 
+def bench_batch_mixed(small: int = 3_000) -> dict:
+    """Issue 11: one huge case once padded every case of the run to its size (19 GB, 57 s)."""
+    rng = random.Random(30)
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "cases.jsonl", Path(tmp) / "out.jsonl"
+        with src.open("w") as f:
+            for i in range(small):
+                f.write(json.dumps(random_case(rng, rng.randint(1, 5), f"s{i}"), ensure_ascii=False) + "\n")
+            f.write(json.dumps(random_case(rng, 500, "cap"), ensure_ascii=False) + "\n")
+            f.write(json.dumps(random_case(rng, 20_000, "huge"), ensure_ascii=False) + "\n")
+        runner = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+                  "subprocess.run(sys.argv[1:], check=True); "
+                  "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        cmd = [sys.executable, "-m", "planner", "batch", "--input", str(src), "--output", str(dst)]
+        runs, peaks = [], []
+        for _ in range(3):
+            out = subprocess.run([sys.executable, "-c", runner, *cmd], check=True, cwd=ROOT, capture_output=True,
+                                 text=True).stdout.split()
+            runs.append(float(out[0]))
+            peaks.append(int(out[1]) / 1024)          # ru_maxrss is in KiB on Linux
+        lines = dst.read_text().splitlines()
+    return {"cases": small + 2, "median_s": round(statistics.median(runs), 3),
+            "peak_rss_mb": round(max(peaks), 1), "errors": sum(1 for line in lines if '"error"' in line),
+            "target_peak_rss_mb": 500}
+
+
 def bench_report() -> dict | None:
     try:
         from benchmarks.bench_report import run as report_run
@@ -78,7 +106,8 @@ def bench_report() -> dict | None:
 
 
 def main() -> int:
-    results = {"compare_20_debts_600_months": bench_compare(), "batch_10k_x_10_debts": bench_batch()}
+    results = {"compare_20_debts_600_months": bench_compare(), "batch_10k_x_10_debts": bench_batch(),
+               "batch_3k_small_plus_huge": bench_batch_mixed()}
     report = bench_report()
     if report is not None:
         results["pdf_report_sample"] = report

@@ -29,7 +29,10 @@ from dataclasses import dataclass
 import numpy as np
 import orjson
 
+from .csv_io import MAX_ROWS as MAX_DEBTS_PER_CASE     # the same cap as a CSV portfolio
+from .batch_input import InputEncodingError, decode_input  # noqa: F401  (part of this module's API)
 from .engine import BatchInput, run_batch
+from .escape import name_text
 from .simulate import ALLOCATION_CODES
 from .i18n import normalize_lang
 from .models import (DEFAULT_HORIZON, MAX_AMOUNT_YUAN, MAX_HORIZON, MAX_OVERDUE_DAYS, MAX_RATE_PCT, MAX_NAME_LEN,
@@ -80,7 +83,7 @@ def _fast_rows(debts: list) -> list[tuple] | None:
         nums = tuple(map(get, fields))
         if type(name) is not str or not plain.issuperset(map(type, nums)):   # bool is its own type: rejected
             return None
-        name = name.strip()
+        name = name.strip() if name.isprintable() else name_text(name)
         if not name or len(name) > MAX_NAME_LEN:
             return None
         kind = get("kind")
@@ -128,6 +131,11 @@ def _slow_rows(debts: list, lang: str) -> tuple[list[str], np.ndarray]:
     """The authoritative parser: names and ``(n, 8)`` values, or CaseError with every problem."""
     if not all(isinstance(d, Mapping) for d in debts):
         raise CaseError("debts must be a list of objects" if lang == "en" else "debts 必须是对象列表")
+    issues = [ValidationIssue(row, col, str(d[col]), "not_finite")        # NaN / Infinity are not "blank"
+              for row, d in enumerate(debts, start=1) for col in _NUM_FIELDS
+              if isinstance(d.get(col), float) and not math.isfinite(d[col])]
+    if issues:
+        raise CaseError("; ".join(i.message(lang) for i in issues))
     parsed, issues = parse_debt_rows([dict(d) for d in debts])
     errors = [i for i in issues if i.is_error]
     if errors:
@@ -180,8 +188,14 @@ def _prepare(case, lang: str) -> _Prepared:
     if not isinstance(case, dict):
         raise CaseError("a case must be a JSON object" if lang == "en" else "每行必须是一个 JSON 对象")
     debts = case.get("debts")
-    if not isinstance(debts, list) or not debts:
+    if debts is not None and not isinstance(debts, list):
+        raise CaseError(f"debts must be a list of objects, not {_json_type(debts)}" if lang == "en"
+                        else f"debts 必须是对象列表，而不是{_json_type(debts, 'zh')}")
+    if not debts:
         raise CaseError(ValidationIssue(None, None, "", "no_debts").message(lang))
+    if len(debts) > MAX_DEBTS_PER_CASE:
+        raise CaseError(f"too many debts in one case ({len(debts)}; at most {MAX_DEBTS_PER_CASE})" if lang == "en"
+                        else f"一个案例的债务过多（{len(debts)} 笔；最多 {MAX_DEBTS_PER_CASE} 笔）")
     if "budget" not in case:
         raise CaseError(ValidationIssue(None, "budget", "", "required").message(lang))
     budget = _budget(case["budget"], lang)
@@ -200,7 +214,13 @@ def _prepare(case, lang: str) -> _Prepared:
     if isinstance(horizon, bool) or not isinstance(horizon, int) or not 1 <= horizon <= MAX_HORIZON:
         raise CaseError(ValidationIssue(None, "horizon", str(horizon), "horizon_range",
                                         (("limit", MAX_HORIZON),)).message(lang))
-    return _Prepared(case.get("id"), debts, _fast_rows(debts), budget, strategy, tuple(order), horizon)
+    return _Prepared(_case_id(case), debts, _fast_rows(debts), budget, strategy, tuple(order), horizon)
+
+
+def _json_type(value: object, lang: str = "en") -> str:
+    en = {str: "text", dict: "an object", bool: "true/false", int: "a number", float: "a number"}
+    zh = {str: "文本", dict: "对象", bool: "布尔值", int: "数字", float: "数字"}
+    return (zh if lang == "zh" else en).get(type(value), type(value).__name__)
 
 
 def _finish(it: _Prepared, lang: str) -> None:
@@ -319,7 +339,9 @@ def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
             prepared.append((i, _prepare(case, lang)))
             outputs.append(None)
         except CaseError as e:
-            outputs.append({"id": case.get("id") if isinstance(case, dict) else None, "error": e.message})
+            outputs.append({"id": _case_id(case), "error": e.message})
+        except RecursionError:
+            outputs.append({"id": _case_id(case), "error": _too_deep(lang)})
     # range checks for every fast-path debt of the batch at once
     fast = [it for _, it in prepared if it.rows is not None]
     if fast:
@@ -339,10 +361,60 @@ def run_cases(cases: Iterable[object], *, lang: str = "en") -> list[dict]:
             ready.append((i, it))
         except CaseError as e:
             outputs[i] = {"id": it.id, "error": e.message}
-    if ready:
-        for (i, _), res in zip(ready, _run_group([it for _, it in ready], lang)):
-            outputs[i] = res
+        except RecursionError:
+            outputs[i] = {"id": it.id, "error": _too_deep(lang)}
+    for group in _groups([it for _, it in ready]):
+        for k, res in zip(group, _run_group([ready[k][1] for k in group], lang)):
+            outputs[ready[k][0]] = res
     return outputs  # type: ignore[return-value]
+
+
+MAX_GROUP_CELLS = 250_000     # portfolios × debt slots per engine call: bounds the arrays (see _groups)
+
+
+def _bucket(n: int) -> int:
+    """The next power of two ≥ n: cases padded to at most twice their own size."""
+    return 1 << max(0, n - 1).bit_length()
+
+
+def _groups(items: list[_Prepared]) -> list[list[int]]:
+    """Indexes of ``items`` in groups that run in one engine call each.
+
+    Cases of similar size share a group (debt count, and budget length beyond 64 months, bucketed to
+    powers of two), so a small case is never padded to the size of a huge one; a group holds at most :data:`MAX_GROUP_CELLS`
+    portfolio × debt cells (and as many portfolio × budget-month cells).  The engine's arrays per call are
+    therefore bounded by about ``MAX_GROUP_CELLS × 8 bytes × ~25 arrays`` ≈ 50 MB, whatever the mix.
+    """
+    by_key: dict[tuple[int, int], list[int]] = {}
+    for k, it in enumerate(items):
+        months = len(it.budget.monthly)
+        by_key.setdefault((_bucket(len(it.names)), _bucket(months) if months > 64 else 64), []).append(k)
+    groups = []
+    for (n, months), members in sorted(by_key.items()):
+        size = max(1, MAX_GROUP_CELLS // max(n, months))
+        groups += [members[j:j + size] for j in range(0, len(members), size)]
+    return groups
+
+
+MAX_ID_DEPTH = 32
+
+
+def _case_id(case: object) -> object:
+    """The case's ``id`` as given (any JSON value), or ``None`` when it nests deeper than
+    :data:`MAX_ID_DEPTH` levels (it could not be written back)."""
+    ident = case.get("id") if isinstance(case, dict) else None
+    stack = [(ident, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (list, dict)):
+            if depth > MAX_ID_DEPTH:
+                return None
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return ident
+
+
+def _too_deep(lang: str) -> str:
+    return "a value is nested too deeply" if lang == "en" else "某个值嵌套层数过多"
 
 
 def run_lines(lines: Iterable[str], *, lang: str = "en", workers: int | None = None) -> Iterator[str]:
@@ -379,15 +451,35 @@ def _warm_up() -> None:
     run_cases([{"debts": [{"name": "x", "balance": 1.0, "annual_rate": 1.0, "min_payment": 1.0}], "budget": 1.0}])
 
 
+FLUSH_DEBTS = 60_000          # parsed debts held at once: input is run in slices of about this size
+
+
 def _run_chunk(lines: list[str], first_line: int, lang: str) -> Iterator[str]:
+    """Parse and run ``lines`` in slices of about :data:`FLUSH_DEBTS` debts, so the parsed cases held in
+    memory stay bounded however long the input is (outputs keep the input order)."""
     cases: list[object] = []
+    held = 0
     for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         try:
-            cases.append(_loads(line))
+            case = _loads(line)
         except json.JSONDecodeError as e:
-            cases.append(_BadLine(number, e.msg))
+            case = _BadLine(number, e.msg)
+        except RecursionError:
+            case = _BadLine(number, "nested too deeply")
+        except ValueError as e:         # e.g. an integer of more than 4,300 digits
+            case = _BadLine(number, str(e)[:80])
+        cases.append(case)
+        debts = case.get("debts") if isinstance(case, dict) else None
+        held += len(debts) if isinstance(debts, list) else 1
+        if held >= FLUSH_DEBTS:
+            yield from _run_slice(cases, lang)
+            cases, held = [], 0
+    yield from _run_slice(cases, lang)
+
+
+def _run_slice(cases: list[object], lang: str) -> Iterator[str]:
     good = [c for c in cases if not isinstance(c, _BadLine)]
     results = iter(run_cases(good, lang=lang))
     for c in cases:

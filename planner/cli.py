@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from .commands import COMMANDS
+from .escape import terminal
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,12 +29,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalText:
+    """A text stream that passes everything through :func:`planner.escape.terminal`: no escape
+    sequence, OSC title or bidi override from a file or a name ever reaches the user's terminal."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal(text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    saved = sys.stdout, sys.stderr
+    sys.stderr = _TerminalText(sys.stderr)          # usage errors quote what was typed, too
     try:
+        args = build_parser().parse_args(argv)
+        machine = getattr(args, "json", False) or getattr(args, "command", "") == "batch"   # JSON: escaped already
+        if not machine:
+            sys.stdout = _TerminalText(sys.stdout)
         return int(args._run(args) or 0)
     except BrokenPipeError:  # e.g. `| head`
         return 0
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 if __name__ == "__main__":  # pragma: no cover

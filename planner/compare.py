@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .models import Budget, Debt
 from .results import SimulationResult
-from .simulate import make_case, simulate_many
+from .simulate import Diverges, make_case, simulate_many
 from .strategies import STRATEGIES
 
 
@@ -61,6 +61,7 @@ class Comparison:
     results: dict[str, SimulationResult]
     ranking: tuple[str, ...]
     check: BudgetCheck
+    diverged: tuple[str, ...] = ()     # strategies whose amounts grow beyond any number: not ranked, not shown
 
     @property
     def best(self) -> SimulationResult:
@@ -96,6 +97,10 @@ def compare(debts: Sequence[Debt], budget, *, strategies: Sequence[str] | None =
     """
     keys = list(strategies) if strategies else [k for k in STRATEGIES if k != "custom" or order]
     cases = [make_case(debts, budget, k, order if k == "custom" else None, horizon) for k in keys]
-    results = dict(zip(keys, simulate_many(cases, series=series)))
-    ranking = tuple(sorted(keys, key=lambda k: rank_key(results[k])))
-    return Comparison(results, ranking, budget_check(debts, budget))
+    outcome = dict(zip(keys, simulate_many(cases, series=series, keep_diverging=True)))
+    results = {k: r for k, r in outcome.items() if r is not None}
+    if not results:
+        raise Diverges()
+    ranking = tuple(sorted(results, key=lambda k: rank_key(results[k])))
+    diverged = tuple(k for k, r in outcome.items() if r is None)
+    return Comparison(results, ranking, budget_check(debts, budget), diverged)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .escape import csv_cell, csv_unescape
 from .models import Debt, ValidationIssue
 from .parsing import DEBT_FIELDS, REQUIRED_FIELDS, clean_text, debt_to_record, parse_debt_rows
 
@@ -112,6 +113,21 @@ def read_text(source: bytes | str | Path) -> tuple[str, str | None, str | None]:
     return text, encoding, None
 
 
+def looks_garbled(text: str) -> bool:
+    """Text read as GB18030 that is probably another encoding (Shift-JIS, Big5…): real simplified-Chinese
+    text is almost all GB2312 characters; another encoding read as GB18030 lands mostly outside it."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if len(wide) < 4:
+        return False
+    outside = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            outside += 1
+    return outside * 3 > len(wide)
+
+
 def _file_issue(code: str, value: str = "", severity: str = "error", **params) -> ValidationIssue:
     return ValidationIssue(None, None, value, code, tuple(params.items()), severity)
 
@@ -127,15 +143,23 @@ def read_debts_csv(source: bytes | str | Path) -> CsvImport:
         return CsvImport([], [_file_issue("empty_file")], encoding=encoding)
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count)   # Excel writes ',' (or tab for "Unicode text")
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)   # CR, LF or CRLF lines
     try:
-        table = [r for r in csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)]
-    except csv.Error as e:
-        return CsvImport([], [_file_issue("not_csv", detail=str(e))], encoding=encoding)
+        table = [[csv_unescape(c) for c in r] for r in reader]
+    except csv.Error:
+        return CsvImport([], [_file_issue("not_csv", line=reader.line_num)], encoding=encoding)
+    file_issues = [_file_issue("encoding_assumed", severity="warning", encoding="GB18030/GBK")] \
+        if encoding == "gb18030" and looks_garbled(text) else []
     table = [r for r in table if any(c.strip() for c in r)]
     if not table:
         return CsvImport([], [_file_issue("empty_file")], encoding=encoding)
     header, body = table[0], table[1:]
-    issues: list[ValidationIssue] = []
+    issues: list[ValidationIssue] = file_issues
+    width = len(header)
+    extra = [n for n, r in enumerate(body, start=1) if any(c.strip() for c in r[width:])]
+    if extra:
+        shown = ", ".join(map(str, extra[:10])) + ("…" if len(extra) > 10 else "")
+        issues.append(_file_issue("extra_cells", severity="warning", rows=shown, columns=width))
     columns: list[str | None] = []
     for h in header:
         f = header_field(h)
@@ -195,5 +219,5 @@ def write_debts_csv(debts: Sequence[Debt], *, lang: str = "zh", bom: bool = True
     w.writerow([ZH_HEADERS[f] if lang == "zh" else f for f in fields])
     for d in debts:
         rec = debt_to_record(d)
-        w.writerow([cell_text(rec[f]) for f in fields])
+        w.writerow([csv_cell(cell_text(rec[f])) for f in fields])
     return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")

@@ -27,7 +27,8 @@ import html
 import re
 import unicodedata
 
-__all__ = ["EscapedMarkdown", "csv_cell", "csv_unescape", "file_name", "markdown", "plotly_text", "terminal"]
+__all__ = ["EscapedMarkdown", "csv_cell", "csv_unescape", "file_name", "identity", "markdown", "name_text",
+           "plotly_text", "terminal"]
 
 # C0 (but tab/newline handled separately), DEL, C1, zero-width and bidi controls, line/paragraph separators
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
@@ -48,8 +49,37 @@ _FILE_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff_-]+")
 FILE_NAME_MAX_BYTES = 120
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
+
+
+def name_text(value: object) -> str:
+    r"""A name as stored (parse time): control, zero-width, bidi characters and lone surrogates removed,
+    every run of white space (tabs, line breaks) one space, stripped.  Shown as typed otherwise.
+
+    >>> name_text(" 借\u200b呗\x1b[2J\n 2 ")
+    '借呗[2J 2'
+    """
+    text = "" if value is None else str(value)
+    if not text.isprintable():
+        text = _SURROGATE.sub("", _strip_controls(text))
+    return " ".join(text.split())
+
+
+def identity(value: object) -> str:
+    r"""The key two names are the same lender by: NFKC (full-width = half-width), no invisible
+    characters, no white space, case-folded.
+
+    >>> identity("ＡＢＣ") == identity("abc") == identity("a b\u200bc")
+    True
+    """
+    text = "" if value is None else str(value)
+    if not (text.isascii() and text.isprintable()):
+        text = unicodedata.normalize("NFKC", _SURROGATE.sub("", _strip_controls(text)))
+    return "".join(text.split()).casefold()
 
 
 class EscapedMarkdown(str):
@@ -94,23 +124,39 @@ def plotly_text(value: object) -> str:
 
 def csv_cell(value: object) -> str:
     """A cell for a CSV we write, neutralised against formula injection (OWASP): text that starts with
-    ``= + - @``, a tab or CR gets a leading apostrophe; plain numbers (``-500``) are left as they are."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _NUMBER.match(text.strip()):
+    ``= + - @``, a tab or CR gets a leading apostrophe; plain numbers (``-500``) are left as they are; a text
+    that starts with an apostrophe gets a second one (so :func:`csv_unescape` restores it); NUL is dropped."""
+    text = "" if value is None else str(value).replace("\x00", "")     # no reader accepts NUL in a CSV
+    if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    if text.startswith("'"):          # an apostrophe of the user's own is doubled, so the round trip is lossless
         return "'" + text
     return text
 
 
 def csv_unescape(text: str) -> str:
-    """Undo :func:`csv_cell` when reading our own export back (lossless round trip)."""
-    if len(text) >= 2 and text[0] == "'" and text[1] in "=+-@\t\r":
+    """Undo :func:`csv_cell` when reading our own export back (lossless round trip).
+
+    >>> [csv_unescape(csv_cell(v)) for v in ("'-500", "'", "''=x", "-500", "\t-1")]
+    ["'-500", "'", "''=x", '-500', '\t-1']
+    """
+    if len(text) >= 2 and text[0] == "'" and text[1] in "'=+-@\t\r":
         return text[1:]
     return text
 
 
 def terminal(value: object) -> str:
-    """Text safe to print on a terminal: control characters (ESC, BEL, C1, bidi overrides) removed."""
-    return _strip_controls("" if value is None else str(value).replace("\t", " "))
+    r"""Text safe to print on a terminal: control characters (ESC, BEL, C1, bidi overrides) removed, a
+    carriage return that is not part of a line break dropped (it would let text overwrite the line), and
+    a lone surrogate (e.g. an undecodable file name) shown as U+FFFD instead of failing to print.
+
+    >>> terminal("ok\rFAKE\r\nnext\udcff")
+    'okFAKE\nnext\ufffd'
+    """
+    text = "" if value is None else str(value).replace("\t", " ")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "")
+    return _SURROGATE.sub("\ufffd", _strip_controls(text))
 
 
 def file_name(value: object, *, fallback: str = "file") -> str:

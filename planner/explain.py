@@ -262,7 +262,12 @@ def schedule_table(result: SimulationResult, lang: str = "zh", *, start: date) -
 
 def schedule_csv(result: SimulationResult, lang: str = "zh", *, start: date) -> bytes:
     """The schedule as CSV bytes (UTF-8 with a BOM, so Excel shows Chinese correctly)."""
-    return schedule_table(result, lang, start=start).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    from .escape import csv_cell
+    table = schedule_table(result, lang, start=start)
+    for col in table.columns:
+        if table[col].dtype.kind not in "iufb":     # names and months: text a spreadsheet must not run
+            table[col] = table[col].map(csv_cell)
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 __all__ = ["LEVELS", "SCHEDULE_COLUMNS", "Note", "PortfolioTotals", "budget_notes", "explain",

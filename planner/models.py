@@ -17,12 +17,14 @@ issue instead of stopping at the first one.
 from __future__ import annotations
 
 import math
+from datetime import date
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 import numpy as np
 
+from .escape import identity
 from .i18n import register, t
 
 MAX_AMOUNT_YUAN = 1e9          # a single debt or budget above ¥1 billion is a typo
@@ -120,6 +122,13 @@ register({
     "issue.where": {"zh": "{column}：", "en": "{column}: "},
     "issue.required": {"zh": "必填，不能为空", "en": "is required"},
     "issue.not_a_number": {"zh": "'{value}' 不是数字", "en": "'{value}' is not a number"},
+    "issue.unknown_method": {"zh": "'{value}' 不是已知的方案方法（{choices}）",
+                             "en": "'{value}' is not a known proposal method ({choices})"},
+    "issue.date_range": {"zh": "日期 '{value}' 超出可用范围（{first} 至 {last}）",
+                         "en": "the date '{value}' is outside the usable range ({first} to {last})"},
+    "issue.bad_grouping": {"zh": "'{value}' 的千位分隔不对：逗号只能用在每三位数字之间（如 1,200.50），小数点用“.”",
+                           "en": "'{value}' has misplaced thousands separators: a comma only between groups of "
+                                 "three digits (1,200.50), and '.' for decimals"},
     "issue.not_finite": {"zh": "'{value}' 不是有效数字", "en": "'{value}' is not a valid number"},
     "issue.negative": {"zh": "'{value}' 不能为负", "en": "'{value}' must not be negative"},
     "issue.not_positive": {"zh": "'{value}' 必须大于0", "en": "'{value}' must be greater than 0"},
@@ -146,7 +155,15 @@ register({
     "issue.duplicate_column": {"zh": "列 '{value}' 出现多次", "en": "column '{value}' appears more than once"},
     "issue.bad_encoding": {"zh": "无法识别文件编码（支持 UTF-8、带BOM的UTF-8、GBK/GB18030）",
                            "en": "cannot read the file's encoding (UTF-8, UTF-8 with BOM and GBK/GB18030 work)"},
-    "issue.not_csv": {"zh": "无法解析为CSV：{detail}", "en": "not a readable CSV: {detail}"},
+    "issue.not_csv": {"zh": "无法解析为CSV（第{line}行附近：引号不成对或换行不对）",
+                      "en": "not a readable CSV (near line {line}: unbalanced quotes or a stray line break)"},
+    "issue.extra_cells": {"zh": "第 {rows} 行的单元格比表头（{columns} 列）多，多出的内容已忽略",
+                          "en": "row(s) {rows} have more cells than the header ({columns} columns): the extra "
+                                "cells were ignored"},
+    "issue.encoding_assumed": {"zh": "文件按 {encoding} 编码读取，但看起来像其他编码（如日文 Shift-JIS），名称可能是乱码。"
+                                     "请另存为 UTF-8 后重新导入。",
+                               "en": "the file was read as {encoding}, but it looks like another encoding (e.g. "
+                                     "Japanese Shift-JIS): names may be garbled. Save it as UTF-8 and import again."},
     "issue.too_many_rows": {"zh": "债务过多（最多{limit}笔）", "en": "too many debts (at most {limit})"},
     "issue.file_too_large": {"zh": "文件过大（最大 {limit}）", "en": "the file is too large (at most {limit})"},
     "issue.unknown_strategy": {"zh": "'{value}' 不是已知策略（{choices}）",
@@ -322,8 +339,25 @@ def check_portfolio(debts: Sequence[Debt]) -> list[ValidationIssue]:
     return out
 
 
+MIN_PLAN_DATE = date(1900, 1, 1)
+MAX_PLAN_DATE = date(2999, 12, 31)      # leaves room for the longest plan (MAX_HORIZON months) before year 9999
+
+
+def check_plan_date(value: object, column: str) -> list[ValidationIssue]:
+    """A date a plan or document starts from must lie in 1900 … 2999 (a plan runs for years after it).
+
+    >>> [i.code for i in check_plan_date(date(9999, 12, 1), "start")], check_plan_date(date(2026, 1, 1), "start")
+    (['date_range'], [])
+    """
+    if not isinstance(value, date) or not MIN_PLAN_DATE <= value <= MAX_PLAN_DATE:
+        return [_issue(None, column, str(value), "date_range", first=MIN_PLAN_DATE.isoformat(),
+                       last=MAX_PLAN_DATE.isoformat())]
+    return []
+
+
 def name_key(name: str) -> str:
-    return "".join(str(name).split()).casefold()
+    """Two names with the same key are the same lender (look-alikes and invisible characters included)."""
+    return identity(name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from .escape import name_text
 from .models import (Debt, DebtKind, InvalidInput, ValidationIssue, check_portfolio,
                      validate_debt)
 
@@ -57,11 +58,15 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+_C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def free_text(value: object) -> str:
-    """User text kept as typed (only surrounding white space removed; '' for None/NaN)."""
+    """User text kept as typed (surrounding white space and control characters other than tab and line
+    breaks removed; '' for None/NaN)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return str(value).strip()
+    return _C0.sub("", str(value)).strip()
 
 
 def is_blank(value: object) -> bool:
@@ -71,20 +76,37 @@ def is_blank(value: object) -> bool:
 _NUM = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([, ]\d{3})+(\.\d*)?$")
+
+
+def _ungroup(text: str) -> str:
+    """Remove thousands separators (comma or space) that sit between valid groups of three digits;
+    anything else with a separator is an error (``1.200,50``, ``1,2,3``, ``0,5``)."""
+    if "," not in text and " " not in text:
+        return text
+    if not _GROUPED.match(text) or ("," in text and " " in text):
+        raise ParseError("bad_grouping")
+    return text.replace(",", "").replace(" ", "")
+
+
 def parse_amount(value: object) -> float:
-    """A money amount: ``3000``, ``3,000``, ``¥3000``, ``3000元``, ``1.5万`` (× 10,000)."""
+    """A money amount: ``3000``, ``3,000``, ``¥3000``, ``3000元``, ``1.5万`` (× 10,000).
+
+    Thousands separators only between groups of three digits (``0，5万``, ``1.200,50`` and ``1,2,3`` are
+    errors, never guesses)."""
     if isinstance(value, bool):
         raise ParseError("not_a_number")
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
             raise ParseError("not_finite")
         return float(value)
-    text = clean_text(value).replace(",", "").replace(" ", "")
-    text = text.lstrip("¥￥").removeprefix("RMB").removeprefix("CNY")
-    text = text.removesuffix("元").removesuffix("块")
+    text = clean_text(value)
+    text = text.lstrip("¥￥").removeprefix("RMB").removeprefix("CNY").strip()
+    text = text.removesuffix("元").removesuffix("块").strip()
     scale = 1.0
     if text.endswith("万"):
-        text, scale = text[:-1], 10_000.0
+        text, scale = text[:-1].strip(), 10_000.0
+    text = _ungroup(text.lstrip("¥￥").strip())
     if text.lower() in ("nan", "inf", "-inf", "+inf", "infinity"):
         raise ParseError("not_finite")
     if not _NUM.match(text):
@@ -196,7 +218,7 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
             issues.append(_issue(row, col, value, e.code, **e.params))
             return None
 
-    values["name"] = free_text(raw.get("name"))
+    values["name"] = name_text(free_text(raw.get("name")))
     if not values["name"]:
         issues.append(_issue(row, "name", "", "required"))
     values["kind"] = read("kind", parse_kind) or DebtKind.OTHER

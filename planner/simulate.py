@@ -59,13 +59,33 @@ def simulate(debts: Sequence[Debt], budget, strategy: str = "avalanche", *,
     return simulate_many([case], series=series)[0]
 
 
-def simulate_many(cases: Sequence[Case], *, series: bool = False) -> list[SimulationResult]:
-    """Simulate many validated cases at once (vectorised across portfolios)."""
+class Diverges(InvalidInput):
+    """A case whose amounts grow beyond any computable number within the horizon."""
+
+    def __init__(self) -> None:
+        super().__init__([ValidationIssue(None, None, "", "diverges")])
+
+
+def simulate_many(cases: Sequence[Case], *, series: bool = False,
+                  keep_diverging: bool = False) -> list[SimulationResult | None]:
+    """Simulate many validated cases at once (vectorised across portfolios).
+
+    A case that diverges raises :class:`Diverges` (an :class:`InvalidInput`), or with
+    ``keep_diverging`` gives ``None`` in its place while the others are still returned.
+    """
     if not cases:
         return []
     inp, perms = _to_arrays(cases)
     out = run_batch(inp, record=series)
-    return [_result(c, out, k, perms[k]) for k, c in enumerate(cases)]
+    results: list[SimulationResult | None] = []
+    for k, c in enumerate(cases):
+        try:
+            results.append(_result(c, out, k, perms[k]))
+        except Diverges:
+            if not keep_diverging:
+                raise
+            results.append(None)
+    return results
 
 
 ALLOCATION_CODES = {PRIORITY: ALLOC_PRIORITY, MINIMUM: ALLOC_MINIMUM, SPREAD: ALLOC_SPREAD}
@@ -117,7 +137,7 @@ def _result(case: Case, out, k: int, perm: np.ndarray) -> SimulationResult:
             penalty_interest=float(out.penalty_interest[k, j]), fees=float(out.fees[k, j]),
             final_balance=float(out.final_balance[k, j])))
     if not all(np.isfinite([o.paid + o.interest + o.fees + o.final_balance for o in outcomes])):
-        raise InvalidInput([ValidationIssue(None, None, "", "diverges")])
+        raise Diverges()
     months = int(out.months_to_debt_free[k])
     run = int(out.months_run[k])
     series = None

@@ -119,6 +119,9 @@ register({
         "en": "At a budget of {budget} a month, no way of repaying clears the debts without an agreement (they keep "
               "growing). Negotiate a repayment plan through each lender's official channel: "
               "python -m planner propose {debts} --budget {budget_arg}"},
+    "cli.diverged": {"zh": "✗ {label}：欠款在期限内增长到无法计算（逾期费用不断叠加），未列入比较",
+                     "en": "✗ {label}: the debt grows beyond any computable amount (late charges keep compounding); "
+                           "not compared"},
     "cli.dues_gap": {"zh": "注意：每月预算 {budget} 低于首月应还合计 {due}，差 {gap}。请与各平台官方渠道协商（python -m planner propose）。",
                      "en": "Note: the monthly budget {budget} is below the first month's total due {due} (short by {gap}). Negotiate with each lender's official channel (python -m planner propose)."},
     "cli.interest_gap": {"zh": "每个平台还一点，连利息都还不上：首月利息 {interest} 已超过预算 {budget}。",

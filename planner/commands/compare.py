@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         print_issues(list(e.issues), args.lang)
         return EXIT_INPUT
     if args.json:
-        dump_json({"ranking": list(comp.ranking),
+        dump_json({"ranking": list(comp.ranking), "diverged": list(comp.diverged),
                    "strategies": {k: comp.results[k].to_dict() for k in comp.ranking}})
         return EXIT_OK
     lang = args.lang
@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     print(render_table([t(k, lang) for k in ("cli.col.strategy", "cli.col.months", "cli.col.interest",
                                               "cli.col.penalty", "cli.col.fees", "cli.col.paid", "cli.col.arrears")],
                        rows))
+    for key in comp.diverged:
+        print(t("cli.diverged", lang, label=t("strategy." + key, lang)))
     print()
     check = comp.check
     if any(comp.results[k].debt_free for k in comp.ranking):

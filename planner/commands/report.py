@@ -11,6 +11,8 @@ from pathlib import Path
 from ..i18n import register, t
 from ..models import InvalidInput
 from ..strategies import strategy_names
+from ..escape import terminal
+from ._output import check_output, write_atomic
 from ._common import EXIT_INPUT, EXIT_OK, add_portfolio_args, load_portfolio, parse_budget, print_issues
 
 NAME = "report"
@@ -18,7 +20,6 @@ HELP = "write the repayment plan as a PDF / 导出还款计划PDF"
 
 register({
     "cli.report.written": {"zh": "已写入 {path}（{pages} 页，{size} KB）", "en": "wrote {path} ({pages} pages, {size} KB)"},
-    "cli.report.cannot_write": {"zh": "无法写入 {path}：{reason}", "en": "cannot write {path}: {reason}"},
 })
 
 
@@ -27,8 +28,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, required=True, help="where to write the PDF, e.g. plan.pdf")
     p.add_argument("--strategy", default="avalanche", choices=strategy_names(),
                    help="the strategy the schedule follows (default avalanche)")
-    p.add_argument("--method", default=None,
-                   help="how the negotiation proposal shares the budget (equal_term, pro_rata, sequential)")
+    from ..negotiation import METHODS
+    p.add_argument("--method", default=None, choices=list(METHODS),
+                   help="how the negotiation proposal shares the budget")
     p.add_argument("--date", dest="today", type=date.fromisoformat, default=None,
                    help="the document's date, YYYY-MM-DD (default: today)")
     p.add_argument("--start", type=date.fromisoformat, default=None,
@@ -45,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
     from ..report import build_pdf
 
     lang = args.lang
+    problem = check_output(args.out, [args.debts, args.incidents], lang)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_INPUT
     debts = load_portfolio(args.debts, lang)
     if debts is None:
         return EXIT_INPUT
@@ -69,11 +75,12 @@ def run(args: argparse.Namespace) -> int:
         print_issues(list(e.issues), lang)
         return EXIT_INPUT
     try:
-        args.out.write_bytes(pdf)
+        write_atomic(args.out, pdf)
     except OSError as e:
-        print(t("cli.report.cannot_write", lang, path=str(args.out), reason=e.strerror or str(e)), file=sys.stderr)
+        print(t("cli.out.cannot_write", lang, path=terminal(str(args.out)), reason=e.strerror or str(e)),
+              file=sys.stderr)
         return EXIT_INPUT
-    print(t("cli.report.written", lang, path=str(args.out), pages=len(re.findall(rb"/Type /Page\b(?!s)", pdf)),
+    print(t("cli.report.written", lang, path=terminal(str(args.out)), pages=len(re.findall(rb"/Type /Page\b(?!s)", pdf)),
             size=max(1, len(pdf) // 1024)))
     return EXIT_OK
 

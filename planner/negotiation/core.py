@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ..models import Budget, Debt, InvalidInput, check_portfolio
+from ..models import Budget, Debt, InvalidInput, check_plan_date, check_portfolio
 from .methods import Allocation, get_method, sequence_order
 from .plan import NegotiationPlan, Payment, ProposalLine, Reason, add_months
 from .schedule import fixed_schedule, level_schedule
@@ -126,7 +126,7 @@ def propose(debts: Sequence[Debt], budget, method: str = "equal_term", *, start:
     """
     settings = settings or load_settings()
     debts = tuple(debts)
-    issues = check_portfolio(debts)
+    issues = check_portfolio(debts) + check_plan_date(start, "start")
     if issues:
         raise InvalidInput(issues)
     m = get_method(method)

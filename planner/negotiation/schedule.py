@@ -24,10 +24,14 @@ def annuity(principal: float, annual_rate_pct: float, months: int) -> float:
     888.49
     >>> annuity(1200, 0, 12)
     100.0
+    >>> annuity(1200, 1e-300, 12)      # so small that 1 + i == 1: the limit, not a division by zero
+    100.0
     """
     i = annual_rate_pct / 1200
     if i == 0:
         return principal / months
+    if abs(i) * months < 1e-9:        # 1 - (1 + i)^-n loses every digit here: first-order expansion
+        return principal / months * (1 + i * (months + 1) / 2)
     return principal * i / (1 - (1 + i) ** -months)
 
 

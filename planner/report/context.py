@@ -20,7 +20,7 @@ from ..budget import BudgetPlan
 from ..compare import Comparison, compare
 from ..explain import plan_month_date
 from ..i18n import LANGS, normalize_lang
-from ..models import Budget, Debt, InvalidInput, ValidationIssue
+from ..models import Budget, Debt, InvalidInput, ValidationIssue, check_plan_date
 from ..results import SimulationResult
 from ..strategies import get_strategy
 from . import integrations
@@ -92,6 +92,14 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
     lang = normalize_lang(lang)
     if not isinstance(today, date):
         raise InvalidInput([ValidationIssue(None, None, str(today), "report_bad_date")])
+    dates = check_plan_date(today, "date") + (check_plan_date(start, "start") if start is not None else [])
+    if dates:
+        raise InvalidInput(dates)
+    if method is not None:
+        from ..negotiation import METHODS
+        if method not in METHODS:
+            raise InvalidInput([ValidationIssue(None, "method", str(method), "unknown_method",
+                                                (("choices", ", ".join(METHODS)),))])
     debts = tuple(debts)
     plan = budget_or_plan if isinstance(budget_or_plan, BudgetPlan) else None
     budget = plan.to_budget() if plan is not None else Budget.of(budget_or_plan)
@@ -100,8 +108,10 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
     key = get_strategy(strategy).key
     order = [d.name for d in debts] if key == "custom" else None
     comparison = compare(debts, budget, order=order, series=True)
-    if key not in comparison.results:
+    if key not in comparison.results and key not in comparison.diverged:
         comparison = compare(debts, budget, strategies=[*comparison.ranking, key], order=order, series=True)
+    if key not in comparison.results:          # the chosen strategy diverges: say so (the others do not)
+        raise InvalidInput([ValidationIssue(None, "strategy", key, "diverges")])
     if profile is not None and not isinstance(profile, Mapping) and is_dataclass(profile):
         profile = asdict(profile)
     raw_name = str((profile or {}).get("name", "") or "")
@@ -111,6 +121,7 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
         profile_out["name"] = borrower
     if pseudonymise:
         profile_out = integrations.mask_profile(profile_out)
+        incidents = [_pseudonymise_incident(i, raw_name, borrower) for i in incidents or ()]
     start = start or integrations.first_payment_date(today)
     negotiation = integrations.negotiation_plan(debts, budget, method=method, start=start)
     letters = integrations.letters(negotiation, lang=lang, today=today, profile=profile_out)
@@ -119,6 +130,19 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
                          method=method, comparison=comparison, borrower=borrower, pseudonymised=pseudonymise,
                          negotiation=negotiation, letters=letters, rights=rights,
                          incidents=tuple(incidents or ()))
+
+
+def _pseudonymise_incident(incident: Any, name: str, replacement: str) -> Any:
+    """An incident with the borrower's name (any variant) and phone/ID numbers removed from its
+    free-text fields (summary, who was contacted, caller, evidence file names)."""
+    from dataclasses import replace
+
+    from ..privacy import mask_numbers, redact_name
+
+    def scrub(text: str) -> str:
+        return mask_numbers(redact_name(text, name, replacement) if name.strip() else text)
+    return replace(incident, summary=scrub(incident.summary), relationship=scrub(incident.relationship),
+                   caller=scrub(incident.caller), evidence=tuple(scrub(e) for e in incident.evidence))
 
 
 # ---------------------------------------------------------------------------- schedule

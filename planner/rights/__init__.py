@@ -16,7 +16,8 @@ It never imports streamlit and has no clock: pass ``today`` in.
 
 from .drafts import DRAFT_KINDS, Borrower, Draft, DraftError, DraftKind, available_drafts, profile_fields, render_draft
 from .draft_doc import draft_document, draft_docx
-from .evidence import MAX_EVIDENCE_BYTES, check_evidence, delete_evidence, store_evidence, stored_evidence
+from .evidence import (MAX_EVIDENCE_BYTES, check_evidence, delete_evidence, evidence_dir, evidence_key, store_evidence,
+                       stored_evidence)
 from .incidents import (INCIDENT_FIELDS, Incident, IncidentIssue, IncidentRecordError, incident_to_row,
                         incidents_from_records, parse_incident_row, parse_incident_rows)
 from .log_csv import IncidentImport, read_incidents_csv, write_incidents_csv
@@ -28,7 +29,9 @@ __all__ = sorted([
     "Borrower", "CHANNELS", "DRAFT_KINDS", "Draft", "DraftError", "DraftKind", "INCIDENT_FIELDS", "Incident",
     "IncidentImport", "IncidentIssue", "IncidentRecordError", "LenderSummary", "MAX_EVIDENCE_BYTES", "ROLES",
     "RULES", "RULES_BY_ID", "RightsSection", "Rule", "RuleHit", "TAGS", "Term", "available_drafts",
-    "check_evidence", "check_incident", "draft_docx", "draft_document", "check_log", "delete_evidence", "incident_to_row", "incidents_from_records", "is_serious",
-    "parse_incident_row", "parse_incident_rows", "profile_fields", "read_incidents_csv", "render_draft", "rights_summary",
+    "check_evidence", "check_incident", "check_log", "delete_evidence", "draft_docx", "draft_document",
+    "evidence_dir", "evidence_key", "incident_to_row", "incidents_from_records", "is_serious",
+    "parse_incident_row", "parse_incident_rows", "profile_fields", "read_incidents_csv", "render_draft",
+    "rights_summary",
     "store_evidence", "stored_evidence", "summarize", "write_incidents_csv",
 ])

@@ -400,6 +400,14 @@ register({
                                     "en": "file '{value}' is too large ({size}; limit {limit})"},
     "rights.issue.empty_evidence": {"zh": "文件 '{value}' 是空的", "en": "file '{value}' is empty"},
     "rights.issue.bad_file_name": {"zh": "文件名 '{value}' 无效", "en": "file name '{value}' is not usable"},
+    "rights.issue.encoding_assumed": {"zh": "文件按 {encoding} 编码读取，但看起来像其他编码（如日文 Shift-JIS），内容可能是乱码。"
+                                            "请另存为 UTF-8 后重新导入。",
+                                      "en": "the file was read as {encoding}, but it looks like another encoding "
+                                            "(e.g. Japanese Shift-JIS): the text may be garbled. Save it as UTF-8 "
+                                            "and import again."},
+    "rights.issue.cannot_store": {"zh": "文件 '{value}' 无法保存到本机（{reason}）；记录本身已保存",
+                                  "en": "file '{value}' could not be kept on this computer ({reason}); the record "
+                                        "itself is saved"},
     "rights.issue.too_many_incidents": {"zh": "记录过多（最多{limit}条）", "en": "too many incidents (at most {limit})"},
     "rights.issue.duplicate_incident": {"zh": "与前面的记录重复（已跳过）",
                                         "en": "repeats an earlier incident (skipped)"},
@@ -409,7 +417,8 @@ register({
     "rights.issue.csv_too_large": {"zh": "文件过大（最大 {limit}）", "en": "the file is too large (at most {limit})"},
     "rights.issue.bad_encoding": {"zh": "无法识别文件编码（支持 UTF-8、带BOM的UTF-8、GBK/GB18030）",
                                   "en": "cannot read the file's encoding (UTF-8, UTF-8 with BOM and GBK/GB18030 work)"},
-    "rights.issue.not_csv": {"zh": "无法解析为CSV：{detail}", "en": "not a readable CSV: {detail}"},
+    "rights.issue.not_csv": {"zh": "无法解析为CSV（第{line}行附近：引号不成对或换行不对）",
+                             "en": "not a readable CSV (near line {line}: unbalanced quotes or a stray line break)"},
     "rights.issue.empty_log": {"zh": "文件是空的，没有任何记录", "en": "the file is empty: no incidents found"},
     "rights.issue.unknown_column": {"zh": "无法识别的列 '{value}'（已忽略）",
                                     "en": "unrecognised column '{value}' (ignored)"},

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..csv_io import MAX_FILE_BYTES, read_text
+from ..csv_io import MAX_FILE_BYTES, looks_garbled, read_text
+from ..escape import csv_cell, csv_unescape
 from ..parsing import clean_text
 from .incidents import INCIDENT_FIELDS, Incident, IncidentIssue, incident_to_row, parse_incident_rows
 
@@ -85,15 +86,17 @@ def read_incidents_csv(source: bytes | str | Path, *, today: date | None) -> Inc
         return IncidentImport([], [_file_issue("bad_encoding")], encoding=encoding)
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)   # CR, LF or CRLF lines
     try:
-        table = list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
-    except csv.Error as e:
-        return IncidentImport([], [_file_issue("not_csv", detail=str(e))], encoding=encoding)
+        table = [[csv_unescape(c) for c in r] for r in reader]
+    except csv.Error:
+        return IncidentImport([], [_file_issue("not_csv", line=reader.line_num)], encoding=encoding)
     table = [r for r in table if any(c.strip() for c in r)]
     if not table:
         return IncidentImport([], [_file_issue("empty_log")], encoding=encoding)
     header, body = table[0], table[1:]
-    issues: list[IncidentIssue] = []
+    issues: list[IncidentIssue] = [_file_issue("encoding_assumed", severity="warning", encoding="GB18030/GBK")] \
+        if encoding == "gb18030" and looks_garbled(text) else []
     columns: list[str | None] = []
     for h in header:
         f = _LOOKUP.get(_norm_header(h))
@@ -129,5 +132,5 @@ def write_incidents_csv(incidents: Sequence[Incident], *, lang: str = "zh", bom:
     w.writerow([ZH_HEADERS[f] if lang == "zh" else f for f in INCIDENT_FIELDS])
     for inc in incidents:
         row = incident_to_row(inc, lang)
-        w.writerow([row[f] for f in INCIDENT_FIELDS])
+        w.writerow([csv_cell(row[f]) for f in INCIDENT_FIELDS])
     return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")

@@ -16,8 +16,8 @@ from .accounts import LOCAL, SHARED_PASSWORD, SYSTEM, Accounts, LoginResult, Pri
 from .archive import client_document, export_client, import_client
 from .db import compact, create_engine, database_url, sqlite_path
 from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
-from .errors import (ConflictError, InvalidArchive, InvalidInputValue, NotFound, StorageError, Unavailable,
-                     WorkspaceConflict)
+from .errors import (ConflictError, DeletionIncomplete, InvalidArchive, InvalidInputValue, NotFound, StorageError,
+                     Unavailable, WorkspaceConflict)
 from .pseudonym import pseudonymise, redact
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion, SessionNote,
                       status_label)
@@ -29,7 +29,7 @@ from .workspaces import (HISTORY_KEEP, LOCAL_OWNER, StoredWorkspace, WorkspaceSt
                          changed_sections, owner_for)
 
 __all__ = sorted([
-    "BalanceChange", "Client", "ConflictError", "FieldChange", "IncidentRecord", "InvalidArchive",
+    "BalanceChange", "Client", "ConflictError", "DeletionIncomplete", "FieldChange", "IncidentRecord", "InvalidArchive",
     "InvalidInputValue", "LATEST", "MIGRATIONS", "NegotiationRecord", "NotFound", "PlanDiff", "PlanSummary",
     "PlanVersion", "Repository", "STATUSES", "SchemaTooNew", "SessionNote", "StorageError",
     "client_document", "compact", "create_engine", "current_version", "database_url", "diff_versions",

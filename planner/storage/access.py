@@ -54,7 +54,7 @@ CLIENT_METHODS: dict[str, tuple[str, bool]] = {
 # handled by ScopedRepository itself (create_client, import_client, list_clients, get_plan_version) or
 # harmless (no client data): passed through
 SPECIAL_METHODS = frozenset({"create_client", "import_client", "list_clients", "get_plan_version", "workspaces"})
-OTHER_METHODS = frozenset({"open", "close", "backend", "engine", "clock", "incident_ids"})
+OTHER_METHODS = frozenset({"open", "close", "backend", "engine", "clock", "incident_ids", "finish_erasing"})
 # never reachable through a scoped repository
 HIDDEN = frozenset({"write_hook"})
 

@@ -28,7 +28,7 @@ from ..models import InvalidInput
 from ..workspace import Workspace, WorkspaceFormatError
 from ..parsing import DEBT_FIELDS, debts_from_records
 from .errors import InvalidArchive
-from .pseudonym import redact
+from ..privacy import mask_numbers, redact_name
 from .records import as_record, debts_json, dumps
 from .repository import Repository, log
 from .workspaces import owner_for
@@ -98,13 +98,26 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _scrub(value: Any, name: str, pseudonym: str) -> Any:
+# Fields a program reads (codes, ids, dates, lender names, numbers): a pseudonymised export never changes
+# them, so it still imports.  Every other text field is free text: the client's name in any variant is
+# replaced by the pseudonym and long digit runs (phone, ID numbers) are masked.
+MACHINE_FIELDS = frozenset({
+    "id", "kind", "status", "channel", "contact_role", "tags", "date", "time", "count", "strategy",
+    "negotiation_method", "lender", "name", "budget", "terms", "record_version", "format", "debt_free_month",
+    "months_to_debt_free", "total_cost",
+    "format_version", "pseudonym", "balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct",
+    "penalty_rate", "late_fee_pct", "overdue_days", "arrears"})
+
+
+def _scrub(value: Any, name: str, pseudonym: str, key: str | None = None) -> Any:
+    if key is not None and (key in MACHINE_FIELDS or key.endswith(("_at", "_date"))):
+        return value
     if isinstance(value, str):
-        return redact(value, [name], pseudonym)
+        return mask_numbers(redact_name(value, name, pseudonym))
     if isinstance(value, list):
-        return [_scrub(v, name, pseudonym) for v in value]
+        return [_scrub(v, name, pseudonym, key) for v in value]
     if isinstance(value, Mapping):
-        return {k: _scrub(v, name, pseudonym) for k, v in value.items()}
+        return {k: _scrub(v, name, pseudonym, k) for k, v in value.items()}
     return value
 
 
@@ -135,9 +148,9 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     buf.write("\ufeff")
     if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
-        w.writeheader()
-        w.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow([csv_cell(k) for k in rows[0]])
+        w.writerows([csv_cell("" if v is None else v) for v in r.values()] for r in rows)
     return buf.getvalue()
 
 
@@ -158,7 +171,12 @@ def read_document(data: bytes) -> dict[str, Any]:
             with zf.open("client.json") as fh:
                 raw = fh.read(MAX_UNPACKED_BYTES + 1)
             doc = json.loads(raw.decode("utf-8-sig"))
-        except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, OSError) as e:
+        except RecursionError:
+            raise InvalidArchive("store.archive.bad_format", where="client.json: nested too deeply") from None
+        except (RuntimeError, NotImplementedError):      # an encrypted entry or an unknown compression method
+            raise InvalidArchive("store.archive.bad_format", where="client.json: encrypted or packed "
+                                                                  "in an unsupported way") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, UnicodeDecodeError, ValueError, OSError) as e:
             raise InvalidArchive("store.archive.bad_format", where=type(e).__name__) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InvalidArchive("store.archive.no_manifest")
@@ -173,7 +191,14 @@ def read_document(data: bytes) -> dict[str, Any]:
 def import_client(repo: Repository, data: bytes) -> int:
     """Create a new client from an export zip (one transaction); returns its id."""
     doc = read_document(data)
-    rows = _rows(doc, repo.clock())
+    try:
+        rows = _rows(doc, repo.clock())
+    except InvalidArchive:
+        raise
+    except RecursionError:
+        raise InvalidArchive("store.archive.bad_format", where="nested too deeply") from None
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as e:   # any other malformed content
+        raise InvalidArchive("store.archive.bad_format", where=type(e).__name__) from None
     with repo.engine.begin() as conn:
         client_id = conn.execute(CLIENTS.insert().values(**rows["client"]).returning(CLIENTS.c.id)).scalar_one()
         for table, key in ((SESSIONS, "sessions"), (PLAN_VERSIONS, "plan_versions"),
@@ -269,6 +294,8 @@ def _rows(doc: Mapping[str, Any], now: datetime) -> dict[str, Any]:
         label = r.get("label", _text, default="")
         try:
             records = _list(v, "debts")
+            if not all(isinstance(d, Mapping) for d in records):
+                raise InvalidArchive("store.archive.bad_format", where=f"plan_versions[{i}].debts")
             debts = debts_from_records(records) if records else []
         except InvalidInput as e:
             raise InvalidArchive("store.archive.bad_debts", label=label or i + 1, detail=str(e)) from None
@@ -296,7 +323,10 @@ def _rows(doc: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     out["incidents"] = []
     for i, inc in enumerate(_list(doc, "incidents")):
         r = _Reader(f"incidents[{i}]", inc)
-        out["incidents"].append({"record_json": dumps(r.get("record", as_record)),
+        record = r.get("record", as_record)
+        if not isinstance(record, Mapping):
+            raise InvalidArchive("store.archive.bad_format", where=f"incidents[{i}].record")
+        out["incidents"].append({"record_json": dumps(record),
                                  "created_at": r.get("created_at", _moment)})
     return out
 

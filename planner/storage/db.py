@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -87,21 +89,62 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def prepare_sqlite_file(path: Path) -> None:
+    """Check (and if needed create) the SQLite file's place, touching only what the planner creates.
+
+    * The file, when it exists, must be a regular SQLite database file: a device (``/dev/null``), a
+      folder, a pipe or another kind of file is refused with :class:`~planner.settings.SettingError`.
+    * Its folder must be a folder (``PLANNER_DATA_DIR`` pointing at a file is refused).
+    * Folders that do not exist are created, and only those get mode 0700; an existing folder keeps
+      its mode (a shared ``/tmp`` stays 1777).  A new database file is created with mode 0600.
+    """
+    where = f"the database file {path}"
+    if path.exists() or path.is_symlink():
+        if not path.is_file():
+            raise settings.SettingError(f"{where} is not a regular file (a device, folder or pipe): point "
+                                        "DATABASE_URL / PLANNER_DATA_DIR at a SQLite database file or a new one")
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+        if head and head != SQLITE_HEADER:
+            raise settings.SettingError(f"{where} is not a SQLite database: refusing to open or overwrite it")
+        return
+    directory = path.parent
+    missing = []
+    probe = directory
+    while not probe.exists() and not probe.is_symlink() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    if not probe.is_dir():
+        raise settings.SettingError(f"PLANNER_DATA_DIR: {probe} is a file, not a folder: choose a folder for the "
+                                    "planner's data")
+    try:
+        for folder in reversed(missing):
+            folder.mkdir()
+            if os.name == "posix":
+                folder.chmod(0o700)        # our own folder: private
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise settings.SettingError(f"cannot create {where}: {e.strerror or type(e).__name__}") from None
+
+
 def create_engine(url: str | None = None, *, env: Mapping[str, str] | None = None) -> Engine:
     """An engine for ``url`` (default: :func:`database_url` from the environment).
 
-    The SQLite data directory is created (mode 0700) if it does not exist.
+    The SQLite data directory is created (mode 0700) if it does not exist; see :func:`prepare_sqlite_file`.
     """
     url = settings._database_url(url) if url else database_url(env)
     _guard_engine_logger()
     options: dict[str, object] = {"echo": False, "hide_parameters": True, "logging_name": LOGGING_NAME}
     if url.startswith("sqlite"):
         parsed = sa.engine.make_url(url)
-        if parsed.database and parsed.database != ":memory:":
-            directory = Path(parsed.database).parent
-            directory.mkdir(parents=True, exist_ok=True)
-            if os.name == "posix":
-                directory.chmod(0o700)
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            prepare_sqlite_file(Path(parsed.database))
         engine = sa.create_engine(url, **options)
         _sqlite_setup(engine)
         return engine
@@ -109,22 +152,69 @@ def create_engine(url: str | None = None, *, env: Mapping[str, str] | None = Non
     return sa.create_engine(url, **options)
 
 
-def compact(engine: Engine) -> None:
-    """Make deleted data physically unrecoverable from the SQLite files.
+COMPACT_WAIT_S = 3.0          # how long compact() keeps retrying while another connection reads
+
+
+def _checkpoint(raw) -> bool:
+    """``PRAGMA wal_checkpoint(TRUNCATE)``; True when it completed (log copied back and emptied).
+
+    The pragma answers ``(busy, log frames, checkpointed frames)``: busy = 1 means another connection's
+    read transaction kept it from finishing, so the log still holds old page images."""
+    busy, log_frames, done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0 and log_frames in (done, 0, -1)
+
+
+def checkpoint(engine: Engine) -> bool:
+    """One quick ``TRUNCATE`` checkpoint (no waiting, no ``VACUUM``): finishes an erase that a reader
+    kept from completing earlier.  With ``secure_delete`` on, deleted rows are already zeroed in the
+    newer page images; emptying the log removes the older ones.  True when the log is empty."""
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.execute("PRAGMA busy_timeout=0")
+        try:
+            return _checkpoint(raw)
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def compact(engine: Engine, *, wait_s: float = COMPACT_WAIT_S) -> bool:
+    """Make deleted data physically unrecoverable from the SQLite files; True when that is achieved.
 
     ``VACUUM`` rewrites the database without free pages, and a ``TRUNCATE``
     checkpoint empties the write-ahead log that may still hold old page images.
+    A checkpoint cannot finish while another connection holds a read transaction:
+    it is retried with growing pauses for about ``wait_s`` seconds, then ``False``
+    is returned (the caller must say so: see :class:`~planner.storage.errors.DeletionIncomplete`).
     On PostgreSQL it is ``VACUUM`` on the client tables (dead tuples are freed
     for reuse; the server's own WAL retention is the DBA's policy).
     """
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             raw = conn.connection.dbapi_connection
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            raw.execute("VACUUM")
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("PRAGMA busy_timeout=100")      # short waits here: the retry loop bounds the total
+            try:
+                deadline, pause = time.monotonic() + wait_s, 0.05
+                while True:
+                    try:
+                        if _checkpoint(raw):
+                            raw.execute("VACUUM")
+                            if _checkpoint(raw):
+                                return True
+                    except sqlite3.OperationalError:     # locked: retry like a busy checkpoint
+                        pass
+                    if time.monotonic() + pause > deadline:
+                        return False
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.5)
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     elif engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             for table in ("clients", "sessions", "plan_versions", "negotiation_status", "incidents",
                           "workspaces", "workspace_history"):
                 conn.exec_driver_sql(f"VACUUM {table}")
+    return True

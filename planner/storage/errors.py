@@ -54,6 +54,12 @@ register({
                                 "en": "the debts of plan version {label} are invalid: {detail}"},
     "store.err.unavailable": {"zh": "无法连接数据库（{detail}）。请检查 DATABASE_URL / PLANNER_DATA_DIR。",
                               "en": "The database cannot be reached ({detail}). Check DATABASE_URL / PLANNER_DATA_DIR."},
+    "store.err.deletion_incomplete": {
+        "zh": "客户 #{client_id} 已删除，但数据库的预写日志里可能还留有旧内容，因为另一个窗口或程序正在读取数据库。"
+              "请关闭本工具的其他窗口并重新启动本工具：启动时会完成清除。",
+        "en": "Client #{client_id} was deleted, but old content may still be readable in the database's write-ahead "
+              "log, because another window or program is reading the database. Close the planner's other windows "
+              "and restart it: erasing is finished when it starts."},
     "store.err.bad_status": {"zh": "'{value}' 不是有效的协商状态（{choices}）",
                              "en": "'{value}' is not a negotiation status ({choices})"},
     "store.err.bad_name": {"zh": "客户名称不能为空，且最多 {limit} 个字",
@@ -119,6 +125,18 @@ class Unavailable(StorageError):
     def __init__(self, *, detail: str):
         self.detail = detail
         super().__init__(detail=detail)
+
+
+class DeletionIncomplete(StorageError):
+    """The rows are deleted, but the promise "no readable trace" is not kept yet: the SQLite write-ahead
+    log could not be emptied because another connection holds a read transaction.  ``counts`` are the rows
+    deleted per table; :meth:`planner.storage.Repository.finish_erasing` retries."""
+
+    code = "store.err.deletion_incomplete"
+
+    def __init__(self, *, client_id: int, counts: dict[str, int] | None = None):
+        self.client_id, self.counts = client_id, dict(counts or {})
+        super().__init__(client_id=client_id)
 
 
 class InvalidInputValue(StorageError, ValueError):

@@ -29,8 +29,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..models import Debt
-from .db import compact, create_engine
-from .errors import ConflictError, InvalidInputValue, NotFound, Unavailable
+from .db import checkpoint, compact, create_engine
+from .errors import ConflictError, DeletionIncomplete, InvalidInputValue, NotFound, Unavailable
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion,
                       SessionNote, as_record, debts_json, dumps)
 from .schema import (CHILD_TABLES, CLIENTS, INCIDENTS, NAME_MAX, NEGOTIATION, PLAN_VERSIONS,
@@ -73,6 +73,7 @@ class Repository:
             applied = migrate(engine)
             if applied:
                 log.info("database schema migrated: %s", applied)
+        checkpoint(engine)      # finish an erase that a reader kept from completing (instant when nothing is due)
 
     @classmethod
     def open(cls, url: str | None = None, **kwargs: Any) -> "Repository":
@@ -155,9 +156,15 @@ class Repository:
             for table in (WORKSPACE_HISTORY, WORKSPACES):
                 counts[table.name] = conn.execute(table.delete().where(table.c.owner == draft)).rowcount
             counts["clients"] = conn.execute(CLIENTS.delete().where(CLIENTS.c.id == client_id)).rowcount
-        compact(self.engine)
         log.info("client #%d deleted (%s rows)", client_id, sum(counts.values()))
+        if not compact(self.engine):
+            log.warning("client #%d deleted, but the write-ahead log could not be emptied yet", client_id)
+            raise DeletionIncomplete(client_id=client_id, counts=counts)
         return counts
+
+    def finish_erasing(self) -> bool:
+        """Retry making deleted data unreadable (after :class:`DeletionIncomplete`); True when achieved."""
+        return compact(self.engine)
 
     def references_to(self, client_id: int) -> dict[str, int]:
         """How many rows in each table still refer to ``client_id`` (all 0 after a delete)."""
@@ -307,10 +314,19 @@ class Repository:
         drafts.append(store.load(owner_for(client_id=client_id)).workspace)
         mine = {str(r.get("id") or "") for r in self.load_incidents(client_id)} - {""}
         mine |= {str(r.get("id") or "") for ws in drafts for r in ws.incidents} - {""}
-        counts = self.delete_client(client_id, expected_version=expected_version)
-        counts["evidence_files"] = sum(delete_evidence(data_dir, i)
-                                       for i in mine - self.incident_ids() - store._other_incident_ids())
+        try:
+            counts = self.delete_client(client_id, expected_version=expected_version)
+        except DeletionIncomplete as e:
+            e.counts["evidence_files"] = self._delete_evidence(mine, data_dir)
+            raise
+        counts["evidence_files"] = self._delete_evidence(mine, data_dir)
         return counts
+
+    def _delete_evidence(self, mine: set[str], data_dir: Path) -> int:
+        """Delete the evidence copies of these incidents unless another client's log or draft still has one."""
+        from ..rights.evidence import delete_evidence
+        return sum(delete_evidence(data_dir, i)
+                   for i in mine - self.incident_ids() - self.workspaces._other_incident_ids())
 
     def load_incidents(self, client_id: int) -> list[dict[str, Any]]:
         """The incident records only (feed them to ``Incident.from_record``)."""

@@ -1,4 +1,4 @@
-from planner.rights import MAX_EVIDENCE_BYTES, check_evidence, store_evidence, stored_evidence
+from planner.rights import MAX_EVIDENCE_BYTES, check_evidence, evidence_dir, store_evidence, stored_evidence
 from planner.rights.evidence import safe_file_name
 
 
@@ -15,7 +15,8 @@ def test_size_limits():
 def test_store_inside_data_dir(tmp_path):
     name, issues = store_evidence(tmp_path, "abc123", "../../outside.png", b"png")
     assert issues == [] and name == "outside.png"
-    assert (tmp_path / "evidence" / "abc123" / "outside.png").read_bytes() == b"png"
+    assert (evidence_dir(tmp_path, "abc123") / "outside.png").read_bytes() == b"png"
+    assert evidence_dir(tmp_path, "abc123").parent == tmp_path / "evidence"
     assert not (tmp_path.parent / "outside.png").exists()
     again, _ = store_evidence(tmp_path, "abc123", "outside.png", b"2")
     assert again == "outside-2.png"

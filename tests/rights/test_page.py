@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner import t
-from planner.rights import write_incidents_csv
+from planner.rights import evidence_dir, write_incidents_csv
 from ui import state
 
 from tests.ui.conftest import ws_section
@@ -69,7 +69,7 @@ def test_add_incident_through_the_form(lang, tmp_path, monkeypatch):
     assert (rec["lender"], rec["contact_role"], rec["time"], rec["tags"]) == ("借呗", "third_party", "23:15",
                                                                             ["disclosure"])
     assert rec["evidence"] == ["rec.m4a"]
-    assert (tmp_path / "evidence" / rec["id"] / "rec.m4a").read_bytes() == b"audio"
+    assert (evidence_dir(tmp_path, rec["id"]) / "rec.m4a").read_bytes() == b"audio"
     page = texts(at)
     assert t("ui.rights.saved", lang) in page
     for rule in ("third_party_contact", "disclosure", "night_contact"):

@@ -171,7 +171,7 @@ def test_ids_of_deleted_clients_are_never_reused(repo: Repository):
 
 
 def test_deleting_a_client_deletes_its_evidence_copies_but_not_shared_ones(repo: Repository, tmp_path):
-    from planner.rights import store_evidence, stored_evidence
+    from planner.rights import evidence_dir, store_evidence, stored_evidence
     data = tmp_path / "evidence-root"
     keep, gone = repo.create_client("保留"), repo.create_client(CLIENT_NAME)
     repo.save_incidents(gone.id, [{"id": "own1", "lender": "某网贷"}, {"id": "shared", "lender": "某网贷"}],
@@ -183,7 +183,7 @@ def test_deleting_a_client_deletes_its_evidence_copies_but_not_shared_ones(repo:
     store_evidence(data, "unrelated", "x.png", b"png")              # the working log of someone else
     counts = repo.delete_client_and_evidence(gone.id, data)
     assert counts["evidence_files"] == 2 and counts["clients"] == 1
-    assert stored_evidence(data, "own1") == [] and not (data / "evidence" / "own1").exists()
+    assert stored_evidence(data, "own1") == [] and not evidence_dir(data, "own1").exists()
     assert len(stored_evidence(data, "shared")) == 2                # the other client still refers to it
     assert len(stored_evidence(data, "unrelated")) == 1
     assert repo.incident_ids() == {"shared"}

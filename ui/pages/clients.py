@@ -13,7 +13,7 @@ import ui.text.clients  # noqa: F401  (registers this page's texts)
 from planner import (STRATEGIES, format_money, format_month, settings, t)
 from planner.negotiation import METHODS
 from planner import escape
-from planner.storage import (STATUSES, Client, Forbidden, InvalidArchive, NotFound, PlanSummary,
+from planner.storage import (STATUSES, Client, DeletionIncomplete, Forbidden, InvalidArchive, NotFound, PlanSummary,
                              ScopedRepository as Repository, StorageError, diff_versions, owner_for, status_label)
 from ui import access, cached, state
 from ui.downloads import on_demand
@@ -345,6 +345,10 @@ def _data(repo: Repository, client: Client, lang: str) -> None:
         try:
             repo.delete_client_and_evidence(client.id, settings.data_dir(),
                                             expected_version=st.session_state[state.CLIENT_VERSION])
+        except DeletionIncomplete as e:          # deleted, but not yet unreadable: say so, plainly
+            st.session_state[state.CLIENT_ID] = None
+            st.warning(md(e.message, lang))
+            return
         except StorageError as e:
             st.error(md(e.message, lang))
             return

@@ -108,6 +108,8 @@ def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: dat
     st.subheader(t("ui.compare.table", lang))
     st.dataframe(_summary(comparison, lang, start), hide_index=True, width="stretch",
                  column_config={t("ui.compare.col.rank", lang): st.column_config.NumberColumn(width="small")})
+    for key in comparison.diverged:            # a strategy whose debt grows past any number: said, not hidden
+        st.warning(f"{t('strategy.' + key, lang)}: {t('issue.diverges', lang)}")
     if st.session_state.get(state.COMPARE_STRATEGY) not in comparison.ranking:
         st.session_state[state.COMPARE_STRATEGY] = comparison.ranking[0]
     labels = _labels(comparison, lang)
