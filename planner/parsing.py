@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from .models import (Debt, DebtKind, InvalidInput, ValidationIssue, check_portfolio,
-                     validate_debt)
+                     register_column_labels, validate_debt)
 
 DEBT_FIELDS = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct",
                "penalty_rate", "late_fee_pct", "overdue_days", "arrears", "official_channel", "notes")
@@ -200,7 +200,9 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
     values["annual_rate"] = annual if annual is not None else daily
     # a card-style minimum (percent of the balance) alone is enough: the fixed minimum is then 0
     has_pct = not is_blank(raw.get("min_payment_pct"))
-    values["min_payment"] = read("min_payment", parse_amount, required=not has_pct)
+    values["min_payment"] = read("min_payment", parse_amount)
+    if values["min_payment"] is None and not has_pct and is_blank(raw.get("min_payment")):
+        issues.append(_issue(row, "min_payment", "", "min_missing"))
     values["min_payment_pct"] = read("min_payment_pct", parse_percent) or 0.0
     if values["min_payment"] is None and has_pct and not any(i.column == "min_payment" for i in issues):
         values["min_payment"] = 0.0
@@ -270,6 +272,9 @@ UNKNOWN_WORDS = ("不知道", "不清楚", "不确定", "不记得", "忘了", "
                  "dont know", "not sure", "n/a")
 ASSUMED_FIELD = "assumed"          # raw-row column: "annual_rate=18.25;min_payment_pct=10" (plain text)
 ASSUMABLE = ("annual_rate", "min_payment_pct")
+
+
+register_column_labels({ASSUMED_FIELD: ("按估计填写", "assumed")})
 
 
 def is_unknown(value: object) -> bool:

@@ -65,7 +65,7 @@ def test_a_minimum_percentage_alone_is_enough():
 
 def test_without_any_minimum_the_fixed_one_is_still_required():
     _, issues = parse_debt_rows([{"name": "卡", "balance": "10000", "annual_rate": "18", "min_payment": ""}])
-    assert [(i.column, i.code) for i in issues] == [("min_payment", "required")]
+    assert [(i.column, i.code) for i in issues] == [("min_payment", "min_missing")]
 
 
 def test_an_unresolved_unknown_is_reported_not_crashing():
