@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import auth, state
+from ui import auth, phone, state
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +26,7 @@ def main() -> None:
     st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=":material/savings:", layout="wide")
     _load_texts()
     lang = state.lang()
+    phone.style(lang)
     pages = [st.Page(str(ROOT / path), title=t(title, lang), icon=icon, url_path=url)
              for path, title, icon, url in PAGES if (ROOT / path).exists()]  # a page still being written is skipped
     with st.sidebar:

@@ -11,7 +11,7 @@ import streamlit as st
 import ui.text.compare  # noqa: F401  (registers this page's texts)
 from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
                      plan_month_date, schedule_table, t)
-from ui import cached, charts, state
+from ui import cached, charts, phone, state
 
 ROOT = Path(__file__).resolve().parents[2]
 NEGOTIATE_PAGE = "ui/pages/negotiate.py"
@@ -61,18 +61,18 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
     with tabs[0]:
         st.plotly_chart(charts.total_balance(results, labels, months=months, title=t("ui.compare.chart.total", lang),
                                              x=x, y=t("ui.compare.axis.balance", lang), legend=legend),
-                        key="compare.chart_total", config={"displaylogo": False})
+                        key="compare.chart_total", config=phone.PLOTLY_CONFIG)
     result = comparison[chosen]
     with tabs[1]:
         st.plotly_chart(charts.lender_balances(result, months=months, x=x, y=t("ui.compare.axis.balance", lang),
                                                title=t("ui.compare.chart.lenders", lang, strategy=strategy),
                                                legend=t("ui.compare.legend.lender", lang)),
-                        key="compare.chart_lenders", config={"displaylogo": False})
+                        key="compare.chart_lenders", config=phone.PLOTLY_CONFIG)
     with tabs[2]:
         st.plotly_chart(charts.arrears_accounts(results, labels, months=months, x=x, legend=legend,
                                                 title=t("ui.compare.chart.arrears", lang),
                                                 y=t("ui.compare.axis.accounts", lang)),
-                        key="compare.chart_arrears", config={"displaylogo": False})
+                        key="compare.chart_arrears", config=phone.PLOTLY_CONFIG)
     with tabs[3]:
         texts = [t("ui.compare.timeline.paid", lang, month=o.payoff_month,
                    date=format_month(plan_month_date(start, o.payoff_month), lang))
@@ -80,7 +80,7 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
         st.plotly_chart(charts.payoff_timeline(result, months=months, x=x, y=t("ui.compare.axis.lender", lang),
                                                title=t("ui.compare.chart.timeline", lang, strategy=strategy),
                                                paid_text=texts),
-                        key="compare.chart_timeline", config={"displaylogo": False})
+                        key="compare.chart_timeline", config=phone.PLOTLY_CONFIG)
     if months < max(r.months_run for r in results):
         st.caption(t("ui.compare.chart_cut", lang, months=months))
 
@@ -95,7 +95,9 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
     preview = table.head(SCHEDULE_PREVIEW_ROWS).copy()
     for column in preview.columns[3:]:          # the money columns (see planner.explain.SCHEDULE_COLUMNS)
         preview[column] = [format_money(v, lang) for v in preview[column]]
-    st.dataframe(preview, hide_index=True, width="stretch", height=320)
+    cols = list(preview.columns)                  # 月份, 年月, 平台, 还款, …: lender and payment first on a phone
+    st.dataframe(preview, hide_index=True, width="stretch", height=320,
+                 column_order=[cols[2], cols[3], cols[0], cols[1], *cols[4:]])
     st.download_button(t("ui.compare.schedule_download", lang),
                        data=cached.schedule_bytes(debts, budget, chosen, lang, start, order),
                        file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",
@@ -104,8 +106,9 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
 
 def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date, order: tuple[str, ...]) -> None:
     st.subheader(t("ui.compare.table", lang))
-    st.dataframe(_summary(comparison, lang, start), hide_index=True, width="stretch",
-                 column_config={t("ui.compare.col.rank", lang): st.column_config.NumberColumn(width="small")})
+    summary = _summary(comparison, lang, start)
+    st.dataframe(summary, hide_index=True, width="stretch",       # rows are in rank order: the key columns first
+                 column_order=[c for c in summary.columns if c != t("ui.compare.col.rank", lang)])
     if st.session_state.get(state.COMPARE_STRATEGY) not in comparison.ranking:
         st.session_state[state.COMPARE_STRATEGY] = comparison.ranking[0]
     labels = _labels(comparison, lang)

@@ -19,9 +19,12 @@ register({
                                     "service signs you in; the planner never sees your password."},
     "store.auth.oidc_enter": {"zh": "登录", "en": "Sign in"},
     "store.auth.oidc_signed_in": {"zh": ":material/badge: 已登录：{who}", "en": ":material/badge: Signed in: {who}"},
-    "store.auth.local_mode": {"zh": ":material/person: 单用户本机模式：未设置密码（PLANNER_PASSWORD），打开本机网址的人都能看到数据。",
-                              "en": ":material/person: Single-user local mode: no password is set (PLANNER_PASSWORD); anyone who "
-                                    "can open this address sees the data."},
+    "store.auth.local_mode": {"zh": ":material/person: 单用户模式：未设置访问密码，能打开本网址的人都能看到数据。",
+                              "en": ":material/person: Single-user mode: no password is set; anyone who can open this "
+                                    "address sees the data."},
+    "store.auth.local_mode_admin": {"zh": "管理员：设置环境变量 PLANNER_PASSWORD 后，打开时需要输入密码（见 README）。",
+                                    "en": "Administrator: set the environment variable PLANNER_PASSWORD to require a "
+                                          "password (see the README)."},
     # ------------------------------------------------------------------ page
     "ui.clients.title": {"zh": "客户档案（咨询师模式）", "en": "Clients (counsellor mode)"},
     "ui.clients.intro": {
