@@ -47,9 +47,10 @@ def stylesheet(lang: str) -> str:
   h2 {{ font-size: 1.35rem !important; }}
   h3 {{ font-size: 1.15rem !important; }}
   /* key figures two to a row instead of one per screen line */
-  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {{
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]):not(:has(input, textarea)) {{
     flex-wrap: wrap !important; flex-direction: row !important; gap: .6rem !important; }}
-  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) > [data-testid="stColumn"] {{
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]):not(:has(input, textarea))
+    > [data-testid="stColumn"] {{
     flex: 1 1 calc(50% - .6rem) !important; min-width: calc(50% - .6rem) !important; width: calc(50% - .6rem) !important; }}
   [data-testid="stMetricValue"] {{ font-size: 1.3rem !important; }}
   [data-testid="stMetricLabel"] p {{ font-size: .85rem !important; }}

@@ -11,6 +11,7 @@ import streamlit as st
 import ui.text.compare  # noqa: F401  (registers this page's texts)
 from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
                      plan_month_date, schedule_table, t)
+from planner.escape import markdown
 from ui import cached, charts, phone, state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,6 +119,26 @@ def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: dat
     _schedule(debts, budget, comparison, chosen, lang, start, order)
 
 
+def _short_answer(comparison: Comparison, notes, lang: str) -> None:
+    """The budget is short: ONE recommendation (negotiate), then the fallback and who goes unpaid under it."""
+    budget_codes = ("explain.dues_gap", "explain.no_interest_cover")
+    for note in notes:
+        if note.key in budget_codes:
+            st.error(note.text)
+    _negotiate_pointer(lang)
+    with st.container(border=True):
+        st.markdown(f"**{t('ui.compare.fallback_head', lang)}**")
+        for note in notes:
+            if note.key not in budget_codes:
+                st.markdown(note.text)
+        best = comparison.best
+        unpaid = [o for o in best.outcomes if o.months_in_arrears > 0]
+        if unpaid:
+            names = ("、" if lang != "en" else ", ").join(
+                t("ui.compare.unpaid_item", lang, name=markdown(o.name), n=o.months_in_arrears) for o in unpaid)
+            st.markdown(t("ui.compare.unpaid", lang, names=names))
+
+
 def _own_order(debts, lang: str) -> tuple[str, ...]:
     """The user's own priority (the model's ``custom`` strategy): lenders picked in the order to clear them."""
     names = [d.name for d in debts]
@@ -132,7 +153,7 @@ def _own_order(debts, lang: str) -> tuple[str, ...]:
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.compare.title", lang))
-    st.caption(t("ui.compare.intro", lang))
+    st.caption(t("ui.compare.intro", lang) + " " + t("ui.compare.methods_line", lang))
     debts, issues = state.get_debts()
     bad = {i.row for i in issues if i.is_error and i.row is not None}
     if bad:
@@ -149,10 +170,12 @@ def render() -> None:
         line = t("ui.compare.budget_line", lang, budget=format_money(budget.first, lang),
                  due=format_money(comparison.check.total_due, lang))
         st.markdown(line + ("" if budget.is_constant else t("ui.compare.budget_line_shock", lang)))
-        for note in explain(comparison, lang, start=start):
-            _SHOW[note.level](note.text)
-        if not comparison.check.covers_dues:
-            _negotiate_pointer(lang)
+        notes = explain(comparison, lang, start=start, order=order)
+        if comparison.check.covers_dues:
+            for note in notes:
+                _SHOW[note.level](note.text)
+        else:
+            _short_answer(comparison, notes, lang)
     if not comparison.check.covers_dues:
         with st.expander(t("ui.compare.plans_anyway", lang)):
             _details(tuple(debts), budget, comparison, lang, start, order)
