@@ -35,7 +35,7 @@ def _repository(lang: str) -> Repository | None:
 def _where(repo: Repository, lang: str) -> str:
     path = sqlite_path(repo.engine)
     if path is not None:
-        return t("ui.clients.where.sqlite", lang, path=str(path))
+        return t("ui.clients.where.sqlite", lang)
     return t("ui.clients.where.postgresql", lang)
 
 
@@ -379,7 +379,9 @@ def render() -> None:
     repo = _repository(lang)
     if repo is None:
         return
-    st.caption(t("ui.clients.intro", lang, where=_where(repo, lang)))
+    path = sqlite_path(repo.engine)        # the file's path is an administrator's detail: in the tooltip only
+    st.caption(t("ui.clients.intro", lang, where=_where(repo, lang)),
+               help=t("ui.clients.where.admin", lang, path=str(path)) if path is not None else None)
     _client_list(repo, lang)
     _import(repo, lang)
     client = _open_client(repo)

@@ -90,7 +90,7 @@ def main() -> None:
         st.caption(t("ui.report.no_incidents", lang))
     start = st.session_state.get(state.NEG_START)
     try:
-        with st.spinner():
+        with st.spinner(t("ui.phone.working", lang)):
             data = _pdf(tuple(debts), state.get_budget_plan(), doc_lang, strategy, method, today,
                         start if isinstance(start, date) else None, _profile(name),
                         tuple(_freeze(r) for r in records) if with_log else (), pseudonymise)

@@ -32,7 +32,9 @@ register({
               "数据保存在 {where}。",
         "en": "Save each client's debts, budget, plan versions, negotiation outcomes and incident log; open them "
               "at the next session and see what changed. Data is stored in {where}."},
-    "ui.clients.where.sqlite": {"zh": "本机文件 {path}", "en": "the local file {path}"},
+    "ui.clients.where.sqlite": {"zh": "运行本工具的设备上的数据文件", "en": "a data file on the device running this planner"},
+    "ui.clients.where.admin": {"zh": "管理员：数据文件位置 {path}（由 PLANNER_DATA_DIR 设置）",
+                               "en": "Administrator: the data file is {path} (set by PLANNER_DATA_DIR)"},
     "ui.clients.where.postgresql": {"zh": "机构的 PostgreSQL 数据库", "en": "the agency's PostgreSQL database"},
     "ui.clients.db_error": {"zh": "无法打开数据库：{detail}", "en": "Cannot open the database: {detail}"},
     "ui.clients.list": {"zh": "客户列表", "en": "Client list"},
