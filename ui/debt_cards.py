@@ -132,13 +132,16 @@ def assumption_note(row: Mapping[str, str], lang: str) -> str:
     return t("ui.cards.assumed", lang, items=items, why=assumption_why(row, lang))
 
 
-def _lender_info(name: str, lang: str) -> str:
-    lender = find_lender(name)
+def _lender_info(row: Mapping[str, str], lang: str) -> str:
+    lender = find_lender(row.get("name", ""))
     if lender is None:
         return ""
     hotline = t("ui.cards.hotline", lang, number=lender.hotline) if lender.hotline else ""
-    return t("ui.cards.lender_info", lang, lender=lender.label(lang), service=lender.service(lang),
+    text = t("ui.cards.lender_info", lang, lender=lender.label(lang), service=lender.service(lang),
              hotline=hotline, entity=lender.entity_text(lang))
+    if row.get("kind") and row.get("kind") != lender.kind.value:
+        text += t("ui.cards.kind_differs", lang, kind=lender.kind.label(lang))
+    return text
 
 
 def _form(row: Mapping[str, str], index: int | None, key: str, lang: str) -> None:
@@ -210,12 +213,12 @@ def render(lang: str) -> None:
             note = assumption_note(row, lang)
             if note:
                 st.info(markdown(note))
-            info = _lender_info(row.get("name", ""), lang)
+            info = _lender_info(row, lang)
             if info:
                 st.caption(markdown(info))
             _form(row, index, f"{PREFIX}.{_signature(row)}.{index}", lang)
             st.button(t("ui.cards.delete", lang), key=f"{PREFIX}.{_signature(row)}.{index}.delete",
                       on_click=_delete, args=(index,), icon=":material/delete:")
-    with st.expander(t("ui.cards.add", lang), expanded=not rows):
+    with st.expander(t("ui.cards.add", lang), expanded=not rows, icon=":material/add_circle:"):
         st.caption(t("ui.cards.add_intro", lang))
         _form({}, None, f"{PREFIX}.new.{_signature(rows)}", lang)

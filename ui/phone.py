@@ -38,6 +38,10 @@ def stylesheet(lang: str) -> str:
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ visibility: hidden; font-size: 0; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {_css_text(limit)}; visibility: visible;
   font-size: .8rem; }}
+/* checkbox and toggle labels wrap instead of being cut off with "…" */
+[data-testid="stCheckbox"] [data-testid="stMarkdownContainer"], [data-testid="stCheckbox"] label p {{
+  white-space: normal !important; text-overflow: clip !important; overflow: visible !important; }}
+[data-testid="stCheckbox"] label span {{ white-space: normal !important; overflow: visible !important; }}
 /* the plotly toolbar never covers a chart */
 .modebar-container {{ display: none !important; }}
 @media (max-width: {PHONE_MAX_PX}px) {{

@@ -48,10 +48,10 @@ def _read_plan(lang: str) -> BudgetPlan | None:
 def _inputs(lang: str) -> None:
     _money_input(t("ui.budget.income", lang), "income")
     st.subheader(t("ui.budget.expenses", lang))
-    cols = st.columns(3)
-    for i, cat in enumerate(EXPENSE_CATEGORIES):
-        with cols[i % 3]:
-            _money_input(t(f"budget.cat.{cat}", lang), f"exp.{cat}")
+    for first in range(0, len(EXPENSE_CATEGORIES), 3):          # row by row: the same order when stacked
+        for col, cat in zip(st.columns(3), EXPENSE_CATEGORIES[first:first + 3]):
+            with col:
+                _money_input(t(f"budget.cat.{cat}", lang), f"exp.{cat}")
     _money_input(t("ui.budget.buffer", lang), "buffer", help=t("ui.budget.buffer_help", lang))
     st.toggle(t("ui.budget.shock", lang), key=state.budget_widget_key("shock_on"))
     if st.session_state[state.budget_widget_key("shock_on")]:
