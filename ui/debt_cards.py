@@ -157,7 +157,8 @@ def _form(row: Mapping[str, str], index: int | None, key: str, lang: str) -> Non
         kinds = [AUTO_KIND, *(k.value for k in DebtKind)]
         kind = row.get("kind", "")
         st.selectbox(t("ui.cards.kind", lang), kinds, index=kinds.index(kind) if kind in kinds else 0,
-                     key=f"{key}.kind", format_func=_kind_label(lang), help=t("ui.cards.kinds_help", lang))
+                     key=f"{key}.kind", format_func=_kind_label(lang), help=t("ui.cards.kinds_help", lang),
+                     placeholder=t("ui.phone.choose_one", lang))
         st.text_input(t("ui.cards.balance", lang), row.get("balance", ""), key=f"{key}.balance",
                       placeholder=t("ui.cards.balance_placeholder", lang))
         st.text_input(t("ui.cards.rate", lang), _rate_text(row, lang), key=f"{key}.annual_rate",

@@ -146,7 +146,7 @@ def _own_order(debts, lang: str) -> tuple[str, ...]:
     st.session_state[state.COMPARE_ORDER] = kept
     with st.expander(t("ui.compare.own_order", lang), expanded=bool(kept)):
         picked = st.multiselect(t("ui.compare.own_order_pick", lang), names, key=state.COMPARE_ORDER,
-                                help=t("strategy.custom.help", lang))
+                                help=t("strategy.custom.help", lang), placeholder=t("ui.phone.choose_many", lang))
     return tuple(picked)
 
 

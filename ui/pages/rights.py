@@ -139,11 +139,12 @@ def _form(lang: str) -> None:
         c2.text_input(t("ui.rights.relationship", lang), key=f"{F}.relationship")
         st.text_area(t("ui.rights.summary", lang), key=f"{F}.summary")
         st.multiselect(t("ui.rights.tags", lang), list(TAGS), key=f"{F}.tags",
-                       format_func=lambda g: TAGS[g].label(lang))
+                       format_func=lambda g: TAGS[g].label(lang), placeholder=t("ui.phone.choose_many", lang))
         st.text_input(t("ui.rights.evidence_names", lang), key=f"{F}.evidence")
         st.file_uploader(t("ui.rights.evidence_upload", lang, limit=f"{_max_evidence_bytes() // 2**20} MB"),
                          accept_multiple_files=True, key=f"{F}.files")
-        st.checkbox(t("ui.rights.keep_copy", lang, dir=str(_data_dir() / "evidence")), key=f"{F}.keep_copy")
+        st.checkbox(t("ui.rights.keep_copy", lang), key=f"{F}.keep_copy",      # the folder: administrators only
+                    help=t("ui.phone.admin_path", lang, path=str(_data_dir() / "evidence")))
         submitted = st.form_submit_button(t("ui.rights.save", lang), type="primary", key=f"{F}.save")
     if submitted:
         _submit(lang)
