@@ -3,6 +3,8 @@
 (a) compare() on 20 debts with a 600-month horizon, all strategies, in-process  — target median ≤ 5 ms
 (b) `python -m planner batch` on 10,000 portfolios of 10 debts, end to end        — target ≤ 2 s
 (c) the PDF report for the sample portfolio (benchmarks/bench_report.py)          — target median ≤ 1.5 s
+(d) speed as felt in a real browser at 390×844 (benchmarks/bench_browser.py): first page interactive ≤ 1.5 s,
+    widget change settled p95 ≤ 300 ms, compare/negotiate first render ≤ 700 ms (skipped without Chromium)
 """
 
 from __future__ import annotations
@@ -81,6 +83,10 @@ def main() -> int:
     report = bench_report()
     if report is not None:
         results["pdf_report_sample"] = report
+    from benchmarks.bench_browser import run as browser_run
+    browser = browser_run()
+    if browser is not None:
+        results["browser_phone"] = browser
     print(json.dumps(results, indent=2, ensure_ascii=False))
     return 0
 

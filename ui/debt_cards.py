@@ -25,6 +25,8 @@ from ui import state
 
 PREFIX = "debts.card"
 FLASH = "debts.card.flash"          # (row index, name) of the card saved last, reported once
+EDITING = "debts.card.editing"      # the card whose form is open: a row index, NEW, or absent (only one form is
+NEW = "new"                         # drawn at a time: a page of forms would be slow on a phone)
 AUTO_KIND = ""
 _TEXT_FIELDS = ("balance", "min_payment", "min_payment_pct", "overdue_days", "arrears", "penalty_rate",
                 "late_fee_pct", "official_channel", "notes")
@@ -92,6 +94,7 @@ def _save(index: int | None, key: str, lang: str) -> None:
         rows[index] = row
     state.set_debt_rows(rows)
     st.session_state[FLASH] = (index, row["name"])
+    st.session_state.pop(EDITING, None)
 
 
 def _delete(index: int) -> None:
@@ -100,6 +103,14 @@ def _delete(index: int) -> None:
         del rows[index]
         state.set_debt_rows(rows)
     st.session_state.pop(FLASH, None)
+    st.session_state.pop(EDITING, None)
+
+
+def _edit(which: int | str | None) -> None:
+    if which is None:
+        st.session_state.pop(EDITING, None)
+    else:
+        st.session_state[EDITING] = which
 
 
 def _money(text: str, lang: str) -> str:
@@ -198,12 +209,15 @@ def render(lang: str) -> None:
         if issue.is_error and issue.row is not None:
             by_row.setdefault(issue.row - 1, []).append(issue)
     flash = st.session_state.pop(FLASH, None)
+    editing = st.session_state.get(EDITING)
     for index, row in enumerate(rows):
         if all(is_blank(v) for k, v in row.items() if k != ASSUMED_FIELD):
             continue
         problems = by_row.get(index, [])
         just_saved = flash is not None and flash[0] == index
-        with st.expander(_summary(row, bool(problems), lang), expanded=bool(problems) or just_saved):
+        key = f"{PREFIX}.{_signature(row)}.{index}"
+        with st.expander(_summary(row, bool(problems), lang),
+                         expanded=bool(problems) or just_saved or editing == index):
             if just_saved and problems:
                 st.error(t("ui.cards.saved_with_errors", lang) + "\n\n"
                          + "\n".join(f"- {markdown(i.message(lang))}" for i in problems))
@@ -217,9 +231,21 @@ def render(lang: str) -> None:
             info = _lender_info(row, lang)
             if info:
                 st.caption(markdown(info))
-            _form(row, index, f"{PREFIX}.{_signature(row)}.{index}", lang)
-            st.button(t("ui.cards.delete", lang), key=f"{PREFIX}.{_signature(row)}.{index}.delete",
-                      on_click=_delete, args=(index,), icon=":material/delete:")
-    with st.expander(t("ui.cards.add", lang), expanded=not rows, icon=":material/add_circle:"):
-        st.caption(t("ui.cards.add_intro", lang))
-        _form({}, None, f"{PREFIX}.new.{_signature(rows)}", lang)
+            if editing == index:
+                _form(row, index, key, lang)
+                st.button(t("ui.cards.cancel", lang), key=f"{key}.cancel", on_click=_edit, args=(None,))
+            else:
+                st.button(t("ui.cards.edit", lang), key=f"{key}.edit", on_click=_edit, args=(index,),
+                          icon=":material/edit:", type="primary" if problems else "secondary")
+            st.button(t("ui.cards.delete", lang), key=f"{key}.delete", on_click=_delete, args=(index,),
+                      icon=":material/delete:")
+    if not rows or editing == NEW:
+        with st.container(border=True):
+            st.markdown(f"**{t('ui.cards.add', lang)}**")
+            st.caption(t("ui.cards.add_intro", lang))
+            _form({}, None, f"{PREFIX}.new.{_signature(rows)}", lang)
+            if rows:
+                st.button(t("ui.cards.cancel", lang), key=f"{PREFIX}.new.cancel", on_click=_edit, args=(None,))
+    else:
+        st.button(t("ui.cards.add", lang), key=f"{PREFIX}.add", on_click=_edit, args=(NEW,),
+                  icon=":material/add_circle:", type="primary", width="stretch")

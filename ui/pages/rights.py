@@ -125,7 +125,8 @@ def _form(lang: str) -> None:
     st.subheader(t("ui.rights.form_edit", lang, id=editing) if editing else t("ui.rights.form_add", lang))
     with st.form(F):
         c1, c2, c3 = st.columns(3)
-        c1.selectbox(t("ui.rights.lender", lang), _lender_options(), key=f"{F}.lender", accept_new_options=True)
+        c1.selectbox(t("ui.rights.lender", lang), _lender_options(), key=f"{F}.lender", accept_new_options=True,
+                     placeholder=t("ui.phone.choose_or_type", lang))
         c2.date_input(t("ui.rights.when_date", lang), key=f"{F}.date", max_value=_today())
         c3.time_input(t("ui.rights.when_time", lang), key=f"{F}.time", step=60)
         c1, c2, c3 = st.columns(3)

@@ -45,6 +45,8 @@ register({
     "ui.cards.notes": {"zh": "备注", "en": "Notes"},
     "ui.cards.save": {"zh": "保存", "en": "Save"},
     "ui.cards.save_new": {"zh": "添加这笔债务", "en": "Add this debt"},
+    "ui.cards.edit": {"zh": "修改", "en": "Edit"},
+    "ui.cards.cancel": {"zh": "取消", "en": "Cancel"},
     "ui.cards.delete": {"zh": "删除这笔债务", "en": "Delete this debt"},
     "ui.cards.saved": {"zh": "已保存：{name}", "en": "Saved: {name}"},
     "ui.cards.saved_with_errors": {"zh": "已保存您填写的内容，但这笔债务还有问题，暂不计入计算：",
