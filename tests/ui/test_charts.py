@@ -45,3 +45,13 @@ def test_stacked_balances_add_up_to_the_total():
     fig = charts.lender_balances(c.best, months=5, title="", x="", y="", legend="")
     total = sum(tr.y for tr in fig.data)
     assert abs(total - c.best.series.total_balance[:5]).max() < 0.02
+
+
+def test_phone_safe_layout_legend_below_and_long_titles_wrapped():
+    c, results, labels = _comparison()
+    fig = charts.total_balance(results, labels, months=5, title="各平台欠款（先还利率最高的（雪崩法））", x="月",
+                               y="元", legend="还法")
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0      # below the plot, not beside it
+    assert fig.layout.title.text == "各平台欠款<br>（先还利率最高的（雪崩法））"
+    assert fig.layout.xaxis.automargin and fig.layout.yaxis.automargin
+    assert charts.wrap_title("总额") == "总额"
