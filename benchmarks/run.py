@@ -6,6 +6,8 @@
 (d) one application letter as PDF / .docx (benchmarks/bench_letters.py)           — target median ≤ 1.5 s / 0.3 s
 (e) `batch` on 3,000 small cases + one case at the 500-debt cap + one of 20,000 debts (refused at the cap),
     end to end: time and the child's peak RSS                                        — target peak RSS ≤ 500 MB
+(f) speed as felt in a real browser at 390×844 (benchmarks/bench_browser.py): first page interactive ≤ 1.5 s,
+    widget change settled p95 ≤ 300 ms, compare/negotiate first render ≤ 700 ms (skipped without Chromium)
 """
 
 from __future__ import annotations
@@ -113,6 +115,10 @@ def main() -> int:
         results["pdf_report_sample"] = report
     from benchmarks.bench_letters import run as letters_run
     results["application_letter"] = letters_run()
+    from benchmarks.bench_browser import run as browser_run
+    browser = browser_run()
+    if browser is not None:
+        results["browser_phone"] = browser
     print(json.dumps(results, indent=2, ensure_ascii=False))
     return 0
 

@@ -163,6 +163,17 @@ class BudgetPlan:
         """How far expenses plus buffer exceed the income in a normal month (0 when they don't)."""
         return max(0.0, self.total_expenses + self.buffer - self.income)
 
+    def living_gap(self, month: int | None = None) -> float:
+        """How far the income in ``month`` (``None``: a normal month) falls short of the essential expenses
+        alone, buffer left aside (0 when it covers them): money missing for living costs, not for debt.
+
+        >>> BudgetPlan(income=5000, expenses={"rent": 3000, "food": 1500},
+        ...            shock=IncomeShock(loss_pct=50, months=3)).living_gap(1)
+        2000.0
+        """
+        factor = self.shock.income_factor(month) if (self.shock and month is not None) else 1.0
+        return round(max(0.0, self.total_expenses - self.income * factor), 2)
+
     def warnings(self) -> list[ValidationIssue]:
         """Non-blocking problems worth showing (nothing left for debt)."""
         if self.shortfall() > 0:

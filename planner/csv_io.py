@@ -219,5 +219,6 @@ def write_debts_csv(debts: Sequence[Debt], *, lang: str = "zh", bom: bool = True
     w.writerow([ZH_HEADERS[f] if lang == "zh" else f for f in fields])
     for d in debts:
         rec = debt_to_record(d)
+        rec["kind"] = d.kind.label(lang)          # 网络贷款, not the code online_loan (read back by parse_kind)
         w.writerow([csv_cell(cell_text(rec[f])) for f in fields])
     return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")

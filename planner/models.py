@@ -142,7 +142,12 @@ register({
     "issue.name_too_long": {"zh": "'{value}' 过长（最多{limit}个字）",
                             "en": "'{value}' is too long (at most {limit} characters)"},
     "issue.text_too_long": {"zh": "内容过长（最多{limit}个字）", "en": "is too long (at most {limit} characters)"},
-    "issue.rate_missing": {"zh": "请填写年利率或日利率", "en": "give an annual rate or a daily rate"},
+    "issue.rate_missing": {"zh": "请填写年利率或日利率；不知道就写“不知道”（先按常见水平估计）",
+                           "en": "give an annual rate or a daily rate; if you do not know it, write \"unknown\" "
+                                 "(the usual level is assumed)"},
+    "issue.min_missing": {"zh": "请填写每月最低还款金额或最低还款比例；不知道就写“不知道”（先按常见水平估计）",
+                          "en": "give the monthly minimum as an amount or a percentage; if you do not know it, write "
+                                "\"unknown\" (the usual level is assumed)"},
     "issue.rate_conflict": {"zh": "年利率 {annual} 与日利率 {daily}（×365 = {implied}）不一致",
                             "en": "annual rate {annual} disagrees with daily rate {daily} (×365 = {implied})"},
     "issue.arrears_above_balance": {"zh": "'{value}' 不能大于余额 {balance}",

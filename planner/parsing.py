@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .escape import name_text
 from .models import (Debt, DebtKind, InvalidInput, ValidationIssue, check_portfolio,
-                     validate_debt)
+                     register_column_labels, validate_debt)
 
 DEBT_FIELDS = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct",
                "penalty_rate", "late_fee_pct", "overdue_days", "arrears", "official_channel", "notes", "due_day")
@@ -231,8 +231,14 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
         issues.append(_issue(row, "daily_rate", raw.get("daily_rate"), "rate_conflict",
                              annual=f"{annual:g}", daily=clean_text(raw.get("daily_rate")), implied=f"{daily:g}"))
     values["annual_rate"] = annual if annual is not None else daily
-    values["min_payment"] = read("min_payment", parse_amount, required=True)
+    # a card-style minimum (percent of the balance) alone is enough: the fixed minimum is then 0
+    has_pct = not is_blank(raw.get("min_payment_pct"))
+    values["min_payment"] = read("min_payment", parse_amount)
+    if values["min_payment"] is None and not has_pct and is_blank(raw.get("min_payment")):
+        issues.append(_issue(row, "min_payment", "", "min_missing"))
     values["min_payment_pct"] = read("min_payment_pct", parse_percent) or 0.0
+    if values["min_payment"] is None and has_pct and not any(i.column == "min_payment" for i in issues):
+        values["min_payment"] = 0.0
     values["penalty_rate"] = read("penalty_rate", parse_percent)
     values["late_fee_pct"] = read("late_fee_pct", parse_percent) or 0.0
     values["overdue_days"] = read("overdue_days", parse_int) or 0
@@ -294,6 +300,88 @@ def debts_from_records(records: Sequence[Mapping[str, object]]) -> list[Debt]:
     return debts
 
 
+# --------------------------------------------------------------------------- "不知道" → a stated assumption
+
+UNKNOWN_WORDS = ("不知道", "不清楚", "不确定", "不记得", "忘了", "未知", "?", "？", "unknown", "don't know",
+                 "dont know", "not sure", "n/a")
+ASSUMED_FIELD = "assumed"          # raw-row column: "annual_rate=18.25;min_payment_pct=10" (plain text)
+ASSUMABLE = ("annual_rate", "min_payment_pct")
+
+
+register_column_labels({ASSUMED_FIELD: ("按估计填写", "assumed")})
+
+
+def is_unknown(value: object) -> bool:
+    """Did the person say they do not know (不知道, ?, unknown …)?"""
+    return clean_text(value).casefold() in UNKNOWN_WORDS
+
+
+def _marks(raw: Mapping[str, object]) -> dict[str, str]:
+    marks = {}
+    for part in clean_text(raw.get(ASSUMED_FIELD)).split(";"):
+        field, sep, value = part.partition("=")
+        if sep and field.strip() in ASSUMABLE:
+            marks[field.strip()] = value.strip()
+    return marks
+
+
+def assumed_fields(raw: Mapping[str, object]) -> dict[str, str]:
+    """The fields of a raw row whose value is still the assumption made for "不知道" (``{field: value}``);
+    a mark whose field was changed since is stale and not returned."""
+    return {f: v for f, v in _marks(raw).items() if clean_text(raw.get(f)) == v}
+
+
+def _terms_for(raw: Mapping[str, object]):
+    from .lenders import find_lender, typical_terms
+    try:
+        kind = parse_kind(raw.get("kind"))
+    except ParseError:
+        kind = DebtKind.OTHER
+    lender = find_lender(raw.get("name"))
+    same = lender is not None and (is_blank(raw.get("kind")) or lender.kind == kind)
+    return typical_terms(lender.kind if same else kind, lender if same else None)
+
+
+def assume_unknowns(raw: Mapping[str, object]) -> dict[str, str]:
+    """The row with every "不知道" rate or minimum replaced by the typical terms of its lender (catalogue)
+    or kind, each marked in the ``assumed`` column; stale marks are dropped.
+
+    A rate → ``annual_rate`` (and the daily rate cleared); a minimum (amount or percent) → ``min_payment_pct``
+    with the fixed minimum left empty (a percentage alone is a valid minimum).
+    """
+    row = {k: ("" if v is None else v) for k, v in raw.items()}
+    marks = assumed_fields(row)
+    terms = None
+
+    def assume(field: str, value: float) -> None:
+        text = f"{value:g}"
+        row[field] = text
+        marks[field] = text
+
+    annual, daily = row.get("annual_rate"), row.get("daily_rate")
+    if is_unknown(annual) and not (is_blank(daily) or is_unknown(daily)):
+        row["annual_rate"] = ""                       # the daily rate is known: it is the rate
+    elif is_unknown(daily) and not (is_blank(annual) or is_unknown(annual)):
+        row["daily_rate"] = ""
+    elif is_unknown(annual) or is_unknown(daily):
+        terms = terms or _terms_for(row)
+        row["daily_rate"] = ""
+        assume("annual_rate", terms.annual_rate)
+    if is_unknown(row.get("min_payment")) or is_unknown(row.get("min_payment_pct")):
+        terms = terms or _terms_for(row)
+        if is_unknown(row.get("min_payment")):
+            row["min_payment"] = ""
+        if is_unknown(row.get("min_payment_pct")) or is_blank(row.get("min_payment_pct")):
+            assume("min_payment_pct", terms.min_payment_pct)
+    row[ASSUMED_FIELD] = ";".join(f"{f}={v}" for f, v in sorted(marks.items()))
+    return row
+
+
+def assumption_why(raw: Mapping[str, object], lang: str = "zh") -> str:
+    """Why the assumed values were chosen (the typical terms' explanation), '' when nothing is assumed."""
+    return _terms_for(raw).why(lang) if assumed_fields(raw) else ""
+
+
 def debt_to_record(d: Debt) -> dict[str, object]:
     """A debt as ``{field: value}`` with the canonical field names (``None`` for unset)."""
     return {"name": d.name, "kind": d.kind.value, "balance": d.balance, "annual_rate": d.annual_rate,
@@ -303,6 +391,7 @@ def debt_to_record(d: Debt) -> dict[str, object]:
             "due_day": d.due_day}
 
 
-__all__ = ["DEBT_FIELDS", "REQUIRED_FIELDS", "ParseError", "clean_text", "debt_to_record",
+__all__ = ["ASSUMABLE", "ASSUMED_FIELD", "DEBT_FIELDS", "REQUIRED_FIELDS", "UNKNOWN_WORDS", "ParseError",
+           "assume_unknowns", "assumed_fields", "assumption_why", "is_unknown", "clean_text", "debt_to_record",
            "debts_from_records", "parse_amount", "parse_debt_row", "parse_debt_rows", "parse_int",
            "parse_day_of_month", "parse_kind", "parse_percent"]

@@ -160,7 +160,7 @@ def gate() -> bool:
     if not expected:
         if provider is None:
             with st.sidebar:
-                st.caption(t("store.auth.local_mode", lang))
+                st.caption(t("store.auth.local_mode", lang), help=t("store.auth.local_mode_admin", lang))
         return True
     if st.session_state.get(state.AUTH_OK):
         with st.sidebar:

@@ -31,10 +31,34 @@ def chart_months(results: Sequence[SimulationResult]) -> int:
     return min(longest, max(max(finished), 1))
 
 
+TITLE_WRAP = 16      # characters: a longer title breaks before its parenthesis (a 390 px phone fits ~20)
+
+
+def wrap_title(title: str) -> str:
+    """Long titles break onto a second line (before "（" / "(") so a phone never clips them."""
+    if len(title) <= TITLE_WRAP:
+        return title
+    for mark in ("（", " ("):
+        at = title.find(mark)
+        if 0 < at:
+            return title[:at] + "<br>" + title[at:].lstrip()
+    return title
+
+
 def _style(fig: go.Figure, title: str, x: str, y: str, legend: str | None = None) -> go.Figure:
-    fig.update_layout(template=TEMPLATE, title={"text": title, "x": 0.01}, font={"family": FONT, "size": 13},
-                      xaxis_title=x, yaxis_title=y, legend_title_text=legend, hovermode="x unified",
-                      margin={"l": 60, "r": 20, "t": 60, "b": 50}, height=420)
+    """Template, fonts, and a phone-safe layout: the legend below the plot (never squeezing it), margins that
+    grow to fit the tick labels, titles wrapped rather than clipped."""
+    two_lines = "<br>" in wrap_title(title)
+    fig.update_layout(template=TEMPLATE, title={"text": wrap_title(title), "x": 0, "xanchor": "left", "xref": "paper",
+                                                "font": {"size": 15}},
+                      font={"family": FONT, "size": 12},
+                      xaxis_title=x, yaxis_title=y, hovermode="x unified",
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.18, "yanchor": "top",
+                              "title": {"text": legend or "", "side": "top left"}},
+                      margin={"l": 10, "r": 10, "t": 80 if two_lines else 56, "b": 10, "autoexpand": True},
+                      height=460)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 

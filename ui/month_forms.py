@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from planner import Debt, InvalidInput, debt_to_record, format_date, format_money, t

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from planner import t
-from ui import access, auth, guard, state, workspace_ui
+from ui import access, auth, guard, phone, state, workspace_ui
 from ui.registry import ADMIN_PAGES, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,7 @@ def main() -> None:
     st.set_page_config(page_title="债务协商规划 · Debt planner", page_icon=str(FAVICON), layout="wide")
     _load_texts()
     lang = state.lang()
+    phone.style(lang)
     with st.sidebar:
         state.language_selector()
         st.caption(t("shell.privacy", lang))

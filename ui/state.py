@@ -132,7 +132,10 @@ PAGE_PREFIXES: tuple[str, ...] = ("debts.", "budget.", "compare.", "negotiate.",
 # The raw table's columns (canonical field names, MODEL.md + the CSV's daily rate and notes).
 DEBT_COLUMNS: tuple[str, ...] = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment",
                                  "min_payment_pct", "penalty_rate", "late_fee_pct", "overdue_days", "arrears",
-                                 "official_channel", "notes", "due_day")
+                                 "official_channel", "notes", "due_day", "assumed")
+# "assumed": plain text "annual_rate=18.25;min_payment_pct=10" — the values filled in for "不知道"
+# (planner.parsing.assume_unknowns / assumed_fields); the debt cards (ui/debt_cards.py) write it
+DEBT_VIEW = "debts.view"            # the debts page's entry view: "cards" (default, phone) or "table"
 
 SAMPLE_PLAN = BudgetPlan(income=15_000, expenses={"rent": 2_800, "food": 1_500, "transport": 400,
                                                   "dependants": 800, "medical": 200, "other": 300},

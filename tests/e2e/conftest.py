@@ -30,13 +30,15 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}          # the phone most borrowers use (CSS pixels)
+DESKTOP = {"width": 1400, "height": 900}
 START_TIMEOUT_S = 90
 IDLE_TIMEOUT_MS = 60_000
 
 # (screenshot name, url path of the page in ui/registry.py, a CSS selector that must be visible when ready).
 # Other pages: add one line, e.g. ("negotiate", "negotiate", "h1").
 SCREENSHOT_PAGES: list[tuple[str, str, str]] = [
-    ("debts", "debts", "[data-testid='stDataFrame'], [data-testid='stDataEditor']"),
+    ("debts", "debts", "[data-testid='stExpander']"),
     ("budget", "budget", "[data-testid='stMetric']"),
     ("compare", "compare", ".js-plotly-plot"),
     ("negotiate", "negotiate", "[data-testid='stTabs']"),
@@ -137,6 +139,17 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def phone_page(browser):
+    """A fresh session in a 390×844 phone viewport (touch, mobile user agent width rules)."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True, locale="zh-CN", has_touch=True,
+                                  is_mobile=True, device_scale_factor=1)
+    pg = context.new_page()
+    pg.set_default_timeout(IDLE_TIMEOUT_MS)
+    yield pg
+    context.close()
+
+
 def wait_idle(pg, ready: str | None = None) -> None:
     """Wait until the script run is over: no running indicator, no stale or skeleton elements."""
     pg.wait_for_selector("[data-testid='stApp']")
@@ -159,6 +172,20 @@ def open_page(pg, base_url: str, url_path: str, lang: str = "zh", ready: str | N
     target = "" if url_path == first else url_path
     pg.goto(f"{base_url}/{target}?lang={lang}")
     wait_idle(pg, ready)
+
+
+def phone_screenshot(pg, name: str, lang: str, *, max_height: int = 9000) -> Path:
+    """Save the whole page at phone width as ``docs/screenshots/<name>-<lang>-phone.png``."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}-{lang}-phone.png"
+    height = pg.evaluate("""() => Math.max(...[...document.querySelectorAll(
+        "[data-testid='stMain'], [data-testid='stMainBlockContainer'], [data-testid='stAppViewContainer']")]
+        .map(e => e.scrollHeight), document.body.scrollHeight)""")
+    pg.set_viewport_size({"width": PHONE["width"], "height": min(max(int(height) + 40, PHONE["height"]), max_height)})
+    pg.wait_for_timeout(700)
+    pg.screenshot(path=str(path))
+    pg.set_viewport_size(PHONE)
+    return path
 
 
 def screenshot(pg, name: str, lang: str, *, max_height: int = 4000) -> Path:

@@ -74,7 +74,7 @@ def test_batch_gives_one_output_line_per_input_line(lines):
 @FUZZ
 @given(st.lists(st.tuples(nasty_text, nasty_text), min_size=1, max_size=5))
 def test_exports_hold_no_formula_cell_and_round_trip(pairs):
-    debts, seen = [], set()
+    debts = []
     for k, (name, notes) in enumerate(pairs):
         debts.append(Debt(name=f"{name}#{k}", balance=100.0 + k, annual_rate=5.0, min_payment=10.0,
                           kind=DebtKind.OTHER, notes=notes, official_channel=name))

@@ -114,3 +114,13 @@ def test_missing_columns_are_all_named():
 def test_unknown_columns_are_warnings_not_errors():
     r = read_debts_csv("名称,余额,年利率,最低还款,我的列\nA,1,1,1,x\n".encode())
     assert r.ok and [i.code for i in r.issues] == ["unknown_column"]
+
+
+def test_export_writes_the_kind_in_words_and_reads_it_back():
+    from planner import Debt, DebtKind
+    debts = [Debt(f"d{i}", balance=100, annual_rate=10, min_payment=10, kind=k) for i, k in enumerate(DebtKind)]
+    for lang, expected in (("zh", "网络贷款"), ("en", "Online loan")):
+        data = write_debts_csv(debts, lang=lang)
+        text = data.decode("utf-8-sig")
+        assert expected in text and "online_loan" not in text and "consumer_finance" not in text
+        assert read_debts_csv(data).debts == debts

@@ -178,7 +178,7 @@ def test_local_mode_needs_no_account_and_accounts_on_needs_a_database(tmp_path, 
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.session_state["lang"] = "en"
     at.run()
-    assert not at.exception and any("Single-user local mode" in c.value for c in at.sidebar.caption)
+    assert not at.exception and any("Single-user mode" in c.value for c in at.sidebar.caption)
     # (the person's workspace is autosaved in local mode, but no account is looked up or required)
     # an agency that requires accounts never falls back to the single-user mode
     monkeypatch.setenv("PLANNER_ACCOUNTS", "on")

@@ -49,9 +49,9 @@ def open_client(at, client_id):
 
 
 @pytest.mark.parametrize("lang, expect", [
-    ("zh", ["客户列表", "单用户本机模式", "新增债务：亲戚借款", "已还清或移除：花呗", "借呗 余额：¥12,000.00 → ¥9,500.00（-¥2,500.00）",
+    ("zh", ["客户列表", "单用户模式", "新增债务：亲戚借款", "已还清或移除：花呗", "借呗 余额：¥12,000.00 → ¥9,500.00（-¥2,500.00）",
             "还款策略：先还利率最高的（雪崩法） → 先还余额最小的（雪球法）"]),
-    ("en", ["Client list", "Single-user local mode", "New debt: 亲戚借款", "Paid off or removed: 花呗",
+    ("en", ["Client list", "Single-user mode", "New debt: 亲戚借款", "Paid off or removed: 花呗",
             "借呗 balance: ¥12,000.00 → ¥9,500.00 (-¥2,500.00)", "Strategy: Highest rate first (avalanche) → "
             "Smallest balance first (snowball)"]),
 ])

@@ -38,7 +38,7 @@ def test_configured_oidc_shows_nothing_but_the_sign_in(secrets, provider, monkey
     assert not at.exception
     assert at.title[0].value == "Sign in with your organisation's account"
     assert not at.data_editor and not at.dataframe                   # no debts table, no client
-    assert not any("Single-user local mode" in c.value for c in at.sidebar.caption)
+    assert not any("Single-user mode" in c.value for c in at.sidebar.caption)
     next(b for b in at.button if b.label == "Sign in").click().run()
     assert calls == [((provider,) if provider else ())]
 
@@ -65,4 +65,6 @@ def test_oidc_and_password_together_ask_for_both(monkeypatch):
 def test_without_auth_section_it_is_local_mode():
     at = app(None)
     assert at.title[0].value.endswith("what to pay this month")
-    assert any("Single-user local mode" in c.value for c in at.sidebar.caption)
+    [caption] = [c for c in at.sidebar.caption if "Single-user mode" in c.value]
+    assert "PLANNER_PASSWORD" not in caption.value              # deployment details only in the admin's tooltip
+    assert "PLANNER_PASSWORD" in caption.help

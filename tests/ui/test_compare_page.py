@@ -77,3 +77,18 @@ def test_own_order_joins_the_comparison_and_drives_the_schedule():
     at.selectbox(key=COMPARE_STRATEGY).set_value("avalanche").run()
     schedule = at.dataframe[1].value
     assert schedule[schedule["Month"] == 1].set_index("Lender").loc["表哥借款", "Payment"] == "¥0.00"
+
+
+def test_a_short_budget_gives_one_recommendation_and_names_the_unpaid_lenders():
+    at = run_page(PAGE, state={BUDGET_PLAN: BudgetPlan(income=6_000), "budget.version": 1})
+    assert not at.warning                                      # no second, competing yellow call to action
+    [error] = at.error
+    assert "协商" in error.value
+    assert [p.label for p in at.page_link] == ["推荐：去协商页，准备和各平台协商"]   # one call to action
+    text = page_texts(at)
+    assert "协商谈成之前" in text and "「借呗」（5 个月）" in text and "征信" in text
+
+
+def test_the_strategies_are_explained_in_one_line():
+    at = run_page(PAGE, "en")
+    assert "Avalanche = extra money to the highest rate first" in at.caption[0].value

@@ -7,10 +7,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner import read_debts_csv, write_debts_csv
-from tests.ui.conftest import ROOT, metric, page_texts, run_page
-from ui.state import DEBT_ROWS
+from tests.ui.conftest import ROOT, metric, page_texts
+from tests.ui.conftest import run_page as _run_page
+from ui.state import DEBT_ROWS, DEBT_VIEW
 
 PAGE = "ui/pages/debts.py"
+
+
+def run_page(page, lang="zh"):
+    """These tests drive the table view (the desktop view of the rows; the cards are tested in test_debt_cards)."""
+    return _run_page(page, lang, state={DEBT_VIEW: "table"})
 EDITOR = "debts.editor.0"
 
 
@@ -50,7 +56,7 @@ def test_add_and_delete_rows_change_the_totals():
     before = metric(at, "欠款合计")
     edit(at, added=[{"name": "新平台", "kind": "online_loan", "balance": "1万", "annual_rate": "20%",
                      "min_payment": "500"}])
-    assert metric(at, "计入的债务") == "8" and metric(at, "欠款合计") == "¥89,300" != before
+    assert metric(at, "计入的债务") == "8" and metric(at, "欠款合计") == "¥89,300.00" != before
     edit(at, deleted=[0, 1])
     assert metric(at, "计入的债务") == "5"
 
@@ -69,7 +75,7 @@ def test_start_empty_then_sample_again():
     at.button(key="debts.btn_empty").click().run()
     assert metric(at, "计入的债务") == "7"                        # asked first: nothing cleared yet
     at.button(key="debts.btn_empty.yes").click().run()
-    assert "表格是空的" in page_texts(at) and metric(at, "计入的债务") == "0"
+    assert "还没有债务" in page_texts(at) and metric(at, "计入的债务") == "0"
     at.switch_page("ui/pages/compare.py").run()
     assert "还没有可计算的债务" in page_texts(at)
     at.switch_page(PAGE).run()

@@ -54,6 +54,8 @@ SAFE_VALUE_METHODS = {"isoformat", "label", "title", "description", "strftime", 
 
 # (file, unparsed expression) that is safe for a reason the checker cannot see.
 ALLOW: dict[tuple[str, str], str] = {
+    ("ui/debt_cards.py", "_summary(row, bool(problems), lang)"): "_summary passes every user value (name, balance, "
+                                                                 "an unknown kind) through markdown()",
     ("ui/workspace_state.py", "_s.lang()"): "ui.store.error(lang) is not st.error: it returns the storage error text",
     ("ui/pages/clients.py", "message"): "the FLASH message: every _flash(...) call passes md(t, …) or a t(key) without "
                                         "parameters",
@@ -295,9 +297,14 @@ def page(lang, debts, notes, issues, lines, lender):
 def test_no_raw_html_and_no_cells_rendered_as_links_or_markdown():
     """Cells of st.dataframe/st.data_editor are plain text unless a column config renders them as links, images
     or Markdown; raw HTML bypasses escaping altogether.  None of that in ui/ (say why here if one is ever needed)."""
+    # the one st.html: the phone stylesheet, built only from our own texts (CSS-quoted by phone._css_text)
+    html_allowed = {"ui/phone.py"}
     found = []
     for path in FILES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "html" and \
+                    str(path.relative_to(ROOT)) in html_allowed:
+                continue
             if isinstance(node, ast.keyword) and node.arg == "unsafe_allow_html" and \
                     not (isinstance(node.value, ast.Constant) and node.value.value is False):
                 found.append(f"{path.relative_to(ROOT)}:{node.value.lineno} unsafe_allow_html")

@@ -46,55 +46,63 @@ def _read_plan(lang: str) -> BudgetPlan | None:
         return None
 
 
+def _inputs(lang: str) -> None:
+    _money_input(t("ui.budget.income", lang), "income")
+    st.subheader(t("ui.budget.expenses", lang))
+    for first in range(0, len(EXPENSE_CATEGORIES), 3):          # row by row: the same order when stacked
+        for col, cat in zip(st.columns(3), EXPENSE_CATEGORIES[first:first + 3]):
+            with col:
+                _money_input(t(f"budget.cat.{cat}", lang), f"exp.{cat}")
+    _money_input(t("ui.budget.buffer", lang), "buffer", help=t("ui.budget.buffer_help", lang))
+    st.toggle(t("ui.budget.shock", lang), key=state.budget_widget_key("shock_on"))
+    if st.session_state[state.budget_widget_key("shock_on")]:
+        s1, s2, s3 = st.columns(3)
+        s1.slider(t("ui.budget.shock_pct", lang), 0.0, 100.0, step=5.0, key=state.budget_widget_key("shock_pct"))
+        s2.number_input(t("ui.budget.shock_months", lang), min_value=1, max_value=120, step=1,
+                        key=state.budget_widget_key("shock_months"))
+        s3.number_input(t("ui.budget.shock_start", lang), min_value=1, max_value=600, step=1,
+                        key=state.budget_widget_key("shock_start"))
+    budget_events.render(lang)        # extras, income changes, debts outside the plan (ui/budget_events.py)
+
+
+def _results(plan: BudgetPlan, lang: str) -> None:
+    """The answer: money for debt, essential expenses, dues; what to do first when it is short."""
+    debts, _ = state.get_debts()
+    st.metric(t("ui.budget.available", lang), format_money(plan.available(), lang))
+    st.metric(t("ui.budget.total_expenses", lang), format_money(plan.total_expenses, lang))
+    if plan.shock is not None and plan.shock.loss_pct > 0:
+        month = plan.shock.start_month
+        low = plan.available(month)
+        st.metric(t("ui.budget.available_shock", lang), format_money(low, lang))
+        st.caption(md(t, "ui.budget.shock_summary", lang, start=month, end=month + plan.shock.months - 1,
+                     pct=format_pct(plan.shock.loss_pct, lang, decimals=0), available=format_money(low, lang)))
+        gap = plan.living_gap(month)
+        if gap > 0:
+            st.error(t("ui.budget.living_gap", lang, gap=format_money(gap, lang),
+                       expenses=format_money(plan.total_expenses, lang)))
+    if debts:
+        st.metric(t("ui.budget.dues", lang), format_money(portfolio_totals(debts).due, lang))
+    for issue in plan.warnings():
+        st.warning(md(issue.message, lang))
+    check = budget_check(debts, state.get_budget()) if debts else None
+    if check is not None and not check.covers_dues:
+        st.error(t("ui.budget.below_dues", lang, gap=format_money(check.dues_gap, lang)))
+        st.page_link("ui/pages/negotiate.py", label=t("ui.budget.to_negotiate", lang), icon=":material/handshake:")
+    st.page_link("ui/pages/compare.py", label=t("ui.budget.next", lang), icon=":material/arrow_forward:")
+
+
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.budget.title", lang))
     st.caption(t("ui.budget.intro", lang))
     _init_widgets(state.get_budget_plan())
-
-    inputs, results = st.columns([3, 2], gap="large")
+    results, inputs = st.columns([2, 3], gap="large")     # the answer first (above the inputs on a phone)
     with inputs:
-        _money_input(t("ui.budget.income", lang), "income")
-        st.subheader(t("ui.budget.expenses", lang))
-        cols = st.columns(3)
-        for i, cat in enumerate(EXPENSE_CATEGORIES):
-            with cols[i % 3]:
-                _money_input(t(f"budget.cat.{cat}", lang), f"exp.{cat}")
-        _money_input(t("ui.budget.buffer", lang), "buffer", help=t("ui.budget.buffer_help", lang))
-        st.toggle(t("ui.budget.shock", lang), key=state.budget_widget_key("shock_on"))
-        if st.session_state[state.budget_widget_key("shock_on")]:
-            s1, s2, s3 = st.columns(3)
-            s1.slider(t("ui.budget.shock_pct", lang), 0.0, 100.0, step=5.0, key=state.budget_widget_key("shock_pct"))
-            s2.number_input(t("ui.budget.shock_months", lang), min_value=1, max_value=120, step=1,
-                            key=state.budget_widget_key("shock_months"))
-            s3.number_input(t("ui.budget.shock_start", lang), min_value=1, max_value=600, step=1,
-                            key=state.budget_widget_key("shock_start"))
-        budget_events.render(lang)        # extras, income changes, debts outside the plan (ui/budget_events.py)
-
+        _inputs(lang)
     plan = _read_plan(lang)
     if plan is not None:
         state.set_budget_plan(plan, reset_widgets=False)
-    plan = state.get_budget_plan()
-    debts, _ = state.get_debts()
-    due = portfolio_totals(debts).due
     with results:
-        available = plan.available()
-        st.metric(t("ui.budget.available", lang), format_money(available, lang, decimals=0))
-        if plan.shock is not None and plan.shock.loss_pct > 0:
-            low = plan.available(plan.shock.start_month)
-            st.metric(t("ui.budget.available_shock", lang), format_money(low, lang, decimals=0))
-            st.caption(md(t, "ui.budget.shock_summary", lang, start=plan.shock.start_month,
-                         end=plan.shock.start_month + plan.shock.months - 1,
-                         pct=format_pct(plan.shock.loss_pct, lang, decimals=0),
-                         available=format_money(low, lang, decimals=0)))
-        if debts:
-            st.metric(t("ui.budget.dues", lang), format_money(due, lang, decimals=0))
-        for issue in plan.warnings():
-            st.warning(md(issue.message, lang))
-        check = budget_check(debts, state.get_budget()) if debts else None
-        if check is not None and not check.covers_dues:
-            st.error(t("ui.budget.below_dues", lang, gap=format_money(check.dues_gap, lang, decimals=0)))
-        st.page_link("ui/pages/compare.py", label=t("ui.budget.next", lang), icon=":material/arrow_forward:")
-
+        _results(state.get_budget_plan(), lang)
 
 render()

@@ -14,7 +14,8 @@ from planner import (STRATEGIES, format_money, format_month, settings, t)
 from planner.negotiation import METHODS
 from planner import escape
 from planner.storage import (STATUSES, Client, DeletionIncomplete, Forbidden, InvalidArchive, NotFound, PlanSummary,
-                             ScopedRepository as Repository, StorageError, diff_versions, owner_for, status_label)
+                             ScopedRepository as Repository, StorageError, diff_versions, owner_for, sqlite_path,
+                             status_label)
 from ui import access, cached, state
 from ui.downloads import on_demand
 from ui.guard import guarded
@@ -31,7 +32,7 @@ def _repository(lang: str) -> Repository | None:
 
 
 def _where(repo: Repository, lang: str) -> str:
-    """Where the files are kept, in words (the path is for an administrator: the My data page's details)."""
+    """Where the files are kept, in words (the path is for an administrator: the tooltip)."""
     return t("ui.clients.where.postgresql" if repo.backend == "postgresql" else "ui.clients.where.sqlite", lang)
 
 
@@ -437,7 +438,9 @@ def render() -> None:
     repo = _repository(lang)
     if repo is None:
         return
-    st.caption(t("ui.clients.intro", lang, where=_where(repo, lang)))
+    path = sqlite_path(repo.engine)        # the file's path is an administrator's detail: in the tooltip only
+    st.caption(t("ui.clients.intro", lang, where=_where(repo, lang)),
+               help=md(t, "ui.clients.where.admin", lang, path=str(path)) if path is not None else None)
     message = st.session_state.pop(FLASH, None)
     if message:
         st.success(message)

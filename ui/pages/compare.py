@@ -11,9 +11,10 @@ import streamlit as st
 import ui.text.compare  # noqa: F401  (registers this page's texts)
 from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
                      plan_month_date, schedule_csv, schedule_table, t)
-from ui import cached, charts, state
+from ui import cached, charts, phone, state
 from ui.downloads import on_demand
-from ui.safe import md
+from planner.escape import EscapedMarkdown
+from ui.safe import markdown, md
 
 ROOT = Path(__file__).resolve().parents[2]
 NEGOTIATE_PAGE = "ui/pages/negotiate.py"
@@ -63,18 +64,18 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
     with tabs[0]:
         st.plotly_chart(charts.total_balance(results, labels, months=months, title=t("ui.compare.chart.total", lang),
                                              x=x, y=t("ui.compare.axis.balance", lang), legend=legend),
-                        key="compare.chart_total", config={"displaylogo": False})
+                        key="compare.chart_total", config=phone.PLOTLY_CONFIG)
     result = comparison[chosen]
     with tabs[1]:
         st.plotly_chart(charts.lender_balances(result, months=months, x=x, y=t("ui.compare.axis.balance", lang),
                                                title=t("ui.compare.chart.lenders", lang, strategy=strategy),
                                                legend=t("ui.compare.legend.lender", lang)),
-                        key="compare.chart_lenders", config={"displaylogo": False})
+                        key="compare.chart_lenders", config=phone.PLOTLY_CONFIG)
     with tabs[2]:
         st.plotly_chart(charts.arrears_accounts(results, labels, months=months, x=x, legend=legend,
                                                 title=t("ui.compare.chart.arrears", lang),
                                                 y=t("ui.compare.axis.accounts", lang)),
-                        key="compare.chart_arrears", config={"displaylogo": False})
+                        key="compare.chart_arrears", config=phone.PLOTLY_CONFIG)
     with tabs[3]:
         texts = [t("ui.compare.timeline.paid", lang, month=o.payoff_month,
                    date=format_month(plan_month_date(start, o.payoff_month), lang))
@@ -82,7 +83,7 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
         st.plotly_chart(charts.payoff_timeline(result, months=months, x=x, y=t("ui.compare.axis.lender", lang),
                                                title=t("ui.compare.chart.timeline", lang, strategy=strategy),
                                                paid_text=texts),
-                        key="compare.chart_timeline", config={"displaylogo": False})
+                        key="compare.chart_timeline", config=phone.PLOTLY_CONFIG)
     if months < max(r.months_run for r in results):
         st.caption(md(t, "ui.compare.chart_cut", lang, months=months))
 
@@ -97,7 +98,9 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
     preview = table.head(SCHEDULE_PREVIEW_ROWS).copy()
     for column in preview.columns[3:]:          # the money columns (see planner.explain.SCHEDULE_COLUMNS)
         preview[column] = [format_money(v, lang) for v in preview[column]]
-    st.dataframe(preview, hide_index=True, width="stretch", height=320)
+    cols = list(preview.columns)                  # 月份, 年月, 平台, 还款, …: lender and payment first on a phone
+    st.dataframe(preview, hide_index=True, width="stretch", height=320,
+                 column_order=[cols[2], cols[3], cols[0], cols[1], *cols[4:]])
     st.download_button(t("ui.compare.schedule_download", lang),
                        data=on_demand(schedule_csv, comparison[chosen], lang, start=start),   # built on click, not kept
                        file_name=t("ui.compare.schedule_file", lang, strategy=chosen), mime="text/csv",
@@ -106,8 +109,9 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
 
 def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date, order: tuple[str, ...]) -> None:
     st.subheader(t("ui.compare.table", lang))
-    st.dataframe(_summary(comparison, lang, start), hide_index=True, width="stretch",
-                 column_config={t("ui.compare.col.rank", lang): st.column_config.NumberColumn(width="small")})
+    summary = _summary(comparison, lang, start)
+    st.dataframe(summary, hide_index=True, width="stretch",       # rows are in rank order: the key columns first
+                 column_order=[c for c in summary.columns if c != t("ui.compare.col.rank", lang)])
     for key in comparison.diverged:            # a strategy whose debt grows past any number: said, not hidden
         st.warning(f"{t('strategy.' + key, lang)}: {t('issue.diverges', lang)}")
     if st.session_state.get(state.COMPARE_STRATEGY) not in comparison.ranking:
@@ -119,6 +123,26 @@ def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: dat
     _schedule(debts, budget, comparison, chosen, lang, start, order)
 
 
+def _short_answer(comparison: Comparison, notes, lang: str) -> None:
+    """The budget is short: ONE recommendation (negotiate), then the fallback and who goes unpaid under it."""
+    budget_codes = ("explain.dues_gap", "explain.no_interest_cover")
+    for note in notes:
+        if note.key in budget_codes:
+            st.error(note.text)
+    _negotiate_pointer(lang)
+    with st.container(border=True):
+        st.markdown(f"**{t('ui.compare.fallback_head', lang)}**")
+        for note in notes:
+            if note.key not in budget_codes:
+                st.markdown(note.text)
+        best = comparison.best
+        unpaid = [o for o in best.outcomes if o.months_in_arrears > 0]
+        if unpaid:
+            names = EscapedMarkdown(("、" if lang != "en" else ", ").join(     # each name escaped here
+                t("ui.compare.unpaid_item", lang, name=markdown(o.name), n=o.months_in_arrears) for o in unpaid))
+            st.markdown(md(t, "ui.compare.unpaid", lang, names=names))
+
+
 def _own_order(debts, lang: str) -> tuple[str, ...]:
     """The user's own priority (the model's ``custom`` strategy): lenders picked in the order to clear them."""
     names = [d.name for d in debts]
@@ -126,14 +150,14 @@ def _own_order(debts, lang: str) -> tuple[str, ...]:
     st.session_state[state.COMPARE_ORDER] = kept
     with st.expander(t("ui.compare.own_order", lang), expanded=bool(kept)):
         picked = st.multiselect(t("ui.compare.own_order_pick", lang), names, key=state.COMPARE_ORDER,
-                                help=t("strategy.custom.help", lang))
+                                help=t("strategy.custom.help", lang), placeholder=t("ui.phone.choose_many", lang))
     return tuple(picked)
 
 
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.compare.title", lang))
-    st.caption(t("ui.compare.intro", lang))
+    st.caption(t("ui.compare.intro", lang) + " " + t("ui.compare.methods_line", lang))
     debts, issues = state.get_debts()
     bad = {i.row for i in issues if i.is_error and i.row is not None}
     if bad:
@@ -154,10 +178,12 @@ def render() -> None:
         line = t("ui.compare.budget_line", lang, budget=format_money(budget.first, lang),
                  due=format_money(comparison.check.total_due, lang))
         st.markdown(line + ("" if budget.is_constant else t("ui.compare.budget_line_shock", lang)))
-        for note in md(explain, comparison, lang, start=start):     # lender names in the verdict: data
-            _SHOW[note.level](note.text)
-        if not comparison.check.covers_dues:
-            _negotiate_pointer(lang)
+        notes = md(explain, comparison, lang, start=start, order=order)     # lender names in the verdict: data
+        if comparison.check.covers_dues:
+            for note in notes:
+                _SHOW[note.level](note.text)
+        else:
+            _short_answer(comparison, notes, lang)
     if not comparison.check.covers_dues:
         with st.expander(t("ui.compare.plans_anyway", lang)):
             _details(tuple(debts), budget, comparison, lang, start, order)

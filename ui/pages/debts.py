@@ -10,7 +10,8 @@ import streamlit as st
 import ui.text.debts  # noqa: F401  (registers this page's texts)
 from planner import (DebtKind, column_label, format_money, portfolio_totals, read_debts_csv, t,
                      write_debts_csv)
-from ui import state, workspace_ui
+from planner.parsing import assume_unknowns
+from ui import debt_cards, state, workspace_ui
 from ui.downloads import on_demand
 from ui.guard import guarded
 from ui.safe import md
@@ -30,6 +31,7 @@ def _column_config(lang: str) -> dict[str, object]:
     config["kind"] = st.column_config.SelectboxColumn(
         _label("kind", lang), options=[k.value for k in DebtKind], default=DebtKind.OTHER.value,
         format_func=lambda v: DebtKind(v).label(lang) if v in DebtKind._value2member_map_ else str(v))
+    config["assumed"] = st.column_config.TextColumn(_label("assumed", lang), disabled=True)
     return config
 
 
@@ -52,7 +54,7 @@ def _on_upload() -> None:
         st.session_state[PENDING] = imported
         return
     if imported.rows:
-        state.set_debt_rows(imported.rows, action="replace_csv")
+        state.set_debt_rows([assume_unknowns(r) for r in imported.rows], action="replace_csv")
     st.session_state[state.DEBT_IMPORT] = imported
 
 
@@ -60,7 +62,8 @@ def _apply_upload(mode: str | None) -> None:
     imported = st.session_state.pop(PENDING, None)
     if imported is None or mode is None:
         return
-    rows = imported.rows if mode == "replace" else state.debt_rows() + list(imported.rows)
+    new = [assume_unknowns(r) for r in imported.rows]
+    rows = new if mode == "replace" else state.debt_rows() + new
     state.set_debt_rows(rows, action=f"{mode}_csv")
     st.session_state[state.DEBT_IMPORT] = imported
 
@@ -92,53 +95,72 @@ def _import_report(lang: str) -> None:
                  + "\n".join(f"- {md(i.message, lang)}" for i in file_issues))
 
 
-def render() -> None:
-    lang = state.lang()
-    st.title(t("ui.debts.title", lang))
-    st.caption(t("ui.debts.intro", lang))
-
-    left, mid, right = st.columns([1, 1, 3])
-    workspace_ui.confirm_button("debts.btn_sample", t("ui.debts.load_sample", lang), state.load_sample,
-                                what=t("ws.confirm.sample", lang), lang=lang, container=left)
-    workspace_ui.confirm_button("debts.btn_empty", t("ui.debts.start_empty", lang), state.start_empty,
-                                what=t("ws.confirm.start_empty", lang), lang=lang, container=mid,
-                                help=t("ui.debts.start_empty_help", lang))
-    with right:
-        st.file_uploader(t("ui.debts.upload", lang), type=["csv", "txt"], key=state.DEBT_UPLOAD,
-                         on_change=guarded(_on_upload))
-    _upload_choice(lang)
-    _import_report(lang)
-
+def _table(lang: str) -> None:
+    """The desktop view: the same rows as an editable table ("不知道" typed in a cell becomes an assumption)."""
     base = pd.DataFrame(state.debt_editor_base(), columns=list(state.DEBT_COLUMNS), dtype="string")
     base.index = pd.RangeIndex(1, len(base) + 1)
     edited = st.data_editor(base, key=state.debt_editor_key(), num_rows="dynamic", column_config=_column_config(lang),
                             width="stretch", hide_index=False)
-    rows = [{c: _cell(rec.get(c)) for c in state.DEBT_COLUMNS} for rec in edited.to_dict("records")]
-    state.set_debt_rows(rows, reset_editor=False)
+    typed = [{c: _cell(rec.get(c)) for c in state.DEBT_COLUMNS} for rec in edited.to_dict("records")]
+    rows = [assume_unknowns(r) for r in typed]
+    state.set_debt_rows(rows, reset_editor=any(state.normalize_row(a) != state.normalize_row(b)
+                                               for a, b in zip(rows, typed)))
 
+
+def _status(lang: str) -> None:
+    """The answer first: how many debts count, what is owed and due, and what is wrong."""
+    rows = state.debt_rows()
     debts, issues = state.get_debts()
     errors = [i for i in issues if i.is_error]
     bad_rows = sorted({i.row for i in errors if i.row is not None})
+    totals = portfolio_totals(debts)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("ui.debts.metric_count", lang), totals.count)
+    c2.metric(t("ui.debts.metric_balance", lang), format_money(totals.balance, lang))
+    c3.metric(t("ui.debts.metric_due", lang), format_money(totals.due, lang))
+    c4.metric(t("ui.debts.metric_overdue", lang), totals.overdue)
     if not any(r for row in rows for r in row.values()):
         st.info(t("ui.debts.empty", lang))
+    elif bad_rows and st.session_state.get(state.DEBT_VIEW, "cards") == "cards":
+        st.error(t("ui.debts.bad_cards", lang, n=len(bad_rows)))      # each card shows its own problems
     elif bad_rows:
         st.error(t("ui.debts.bad_rows", lang, n=len(bad_rows)) + "\n\n"
                  + "\n".join(f"- {md(i.message, lang)}" for i in errors if i.row is not None))
     else:
         st.success(t("ui.debts.all_ok", lang, n=len(debts)))
 
-    totals = portfolio_totals(debts)
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("ui.debts.metric_count", lang), totals.count)
-    c2.metric(t("ui.debts.metric_balance", lang), format_money(totals.balance, lang, decimals=0))
-    c3.metric(t("ui.debts.metric_due", lang), format_money(totals.due, lang, decimals=0))
-    c4.metric(t("ui.debts.metric_overdue", lang), totals.overdue)
 
-    if debts:
-        st.download_button(t("ui.debts.download", lang), data=on_demand(write_debts_csv, debts, lang=lang),
-                           file_name=t("ui.debts.file_name", lang), mime="text/csv",
-                           help=t("ui.debts.download_help", lang), on_click="ignore", key="debts.download")
+def render() -> None:
+    lang = state.lang()
+    st.title(t("ui.debts.title", lang))
+    st.caption(t("ui.debts.intro", lang))
+    _import_report(lang)
+    status = st.container()          # the answer on top, filled after the table applied this run's edits
+
+    view = st.radio(t("ui.cards.view", lang), ["cards", "table"], key=state.DEBT_VIEW, horizontal=True,
+                    format_func=lambda v: t(f"ui.cards.view.{v}", lang))
+    if view == "table":
+        _table(lang)
+    else:
+        debt_cards.render(lang)
+    with status:
+        _status(lang)
+
     st.page_link("ui/pages/budget.py", label=t("ui.debts.next", lang), icon=":material/arrow_forward:")
-
+    with st.container(border=True):
+        left, right = st.columns(2)
+        workspace_ui.confirm_button("debts.btn_sample", t("ui.debts.load_sample", lang), state.load_sample,
+                                    what=t("ws.confirm.sample", lang), lang=lang, container=left)
+        workspace_ui.confirm_button("debts.btn_empty", t("ui.debts.start_empty", lang), state.start_empty,
+                                    what=t("ws.confirm.start_empty", lang), lang=lang, container=right,
+                                    help=t("ui.debts.start_empty_help", lang))
+        st.file_uploader(t("ui.debts.upload", lang), type=["csv", "txt"], key=state.DEBT_UPLOAD,
+                         on_change=guarded(_on_upload))
+        _upload_choice(lang)
+        debts, _ = state.get_debts()
+        if debts:
+            st.download_button(t("ui.debts.download", lang), data=on_demand(write_debts_csv, debts, lang=lang),
+                               file_name=t("ui.debts.file_name", lang), mime="text/csv",
+                               help=t("ui.debts.download_help", lang), on_click="ignore", key="debts.download")
 
 render()

@@ -71,7 +71,7 @@ def proposal_frame(plan: NegotiationPlan, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _show_plan(plan: NegotiationPlan, lang: str, key: str) -> None:
+def _verdict(plan: NegotiationPlan, lang: str) -> None:
     (st.success if plan.feasible else st.error)(md(plan.reason.render, lang))
     for warning in plan.warnings:
         st.warning(md(warning.render, lang))
@@ -81,7 +81,16 @@ def _show_plan(plan: NegotiationPlan, lang: str, key: str) -> None:
             st.warning(md(warning.render, lang))
     if not plan.feasible and plan.min_budget is not None:
         st.caption(t("ui.neg.shown_at_min", lang, amount=format_money(plan.min_budget, lang)))
-    st.dataframe(proposal_frame(plan, lang), hide_index=True, width="stretch", key=key)
+
+
+def _show_plan(plan: NegotiationPlan, lang: str, key: str, *, verdict: bool = True) -> None:
+    if verdict:
+        _verdict(plan, lang)
+    frame = proposal_frame(plan, lang)
+    key_columns = [c for c in (t(f"ui.neg.col.{k}", lang) for k in ("lender", "instalment", "phases", "months",
+                                                                     "first", "last")) if c in frame.columns]
+    st.dataframe(frame, hide_index=True, width="stretch", key=key,     # 平台, 每期, 期数, 日期 first (phones)
+                 column_order=key_columns + [c for c in frame.columns if c not in key_columns])
     st.caption(t("ui.neg.total_line", lang, monthly=format_money(plan.total_monthly, lang),
                  budget=format_money(plan.budget, lang), total=format_money(plan.total_repay, lang),
                  principal=format_money(plan.total_principal, lang)))
@@ -259,6 +268,7 @@ def render() -> None:
     budget = state.get_budget()
     st.markdown(t("ui.neg.budget_line", lang, budget=format_money(min(budget.monthly), lang))
                 + ("" if budget.is_constant else t("ui.neg.budget_shock", lang)))
+    answer = st.container()          # the verdict, above the choices that feed it (filled below)
     cols = st.columns(2)
     method = cols[0].radio(t("ui.neg.method", lang), list(METHODS), key=state.NEG_METHOD,
                            format_func=lambda m: METHODS[m].label(lang))
@@ -273,8 +283,10 @@ def render() -> None:
     except InvalidInput as e:
         st.error(t("ui.neg.bad_adjust", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
         plan = _plan(debts, budget, method, start, ())
+    with answer:
+        _verdict(plan, lang)
     st.subheader(t("ui.neg.table", lang))
-    _show_plan(plan, lang, key="negotiate.table")
+    _show_plan(plan, lang, key="negotiate.table", verdict=False)
 
     st.subheader(t("ui.neg.compare", lang))
     frame, strategy = comparison_frame(plan, lang)

@@ -129,7 +129,8 @@ def _form(lang: str) -> None:
     st.subheader(md(t, "ui.rights.form_edit", lang, id=editing) if editing else t("ui.rights.form_add", lang))
     with st.form(F):
         c1, c2, c3 = st.columns(3)
-        c1.selectbox(t("ui.rights.lender", lang), _lender_options(), key=f"{F}.lender", accept_new_options=True)
+        c1.selectbox(t("ui.rights.lender", lang), _lender_options(), key=f"{F}.lender", accept_new_options=True,
+                     placeholder=t("ui.phone.choose_or_type", lang))
         c2.date_input(t("ui.rights.when_date", lang), key=f"{F}.date", max_value=_today())
         c3.time_input(t("ui.rights.when_time", lang), key=f"{F}.time", step=60)
         c1, c2, c3 = st.columns(3)
@@ -143,11 +144,12 @@ def _form(lang: str) -> None:
         c2.text_input(t("ui.rights.relationship", lang), key=f"{F}.relationship")
         st.text_area(t("ui.rights.summary", lang), key=f"{F}.summary")
         st.multiselect(t("ui.rights.tags", lang), list(TAGS), key=f"{F}.tags",
-                       format_func=lambda g: TAGS[g].label(lang))
+                       format_func=lambda g: TAGS[g].label(lang), placeholder=t("ui.phone.choose_many", lang))
         st.text_input(t("ui.rights.evidence_names", lang), key=f"{F}.evidence")
         st.file_uploader(md(t, "ui.rights.evidence_upload", lang, limit=f"{_max_evidence_bytes() // 2**20} MB"),
                          accept_multiple_files=True, key=f"{F}.files")
-        st.checkbox(md(t, "ui.rights.keep_copy", lang, dir=str(_data_dir() / "evidence")), key=f"{F}.keep_copy")
+        st.checkbox(t("ui.rights.keep_copy", lang), key=f"{F}.keep_copy",      # the folder: administrators only
+                    help=md(t, "ui.phone.admin_path", lang, path=str(_data_dir() / "evidence")))
         submitted = st.form_submit_button(t("ui.rights.save", lang), type="primary", key=f"{F}.save")
     if submitted:
         _submit(lang)

@@ -29,5 +29,17 @@ register({
         "zh": "可用于还债的钱比本月应还合计少 {gap}：按合同还不上。请看“还款方案对比”和协商页。",
         "en": "The money for debt is {gap} short of this month's total amount due: the contracts cannot be kept. "
               "See the strategy comparison and the negotiation advice."},
+    "ui.budget.total_expenses": {"zh": "每月必要开支合计", "en": "Essential expenses a month"},
+    "ui.budget.living_gap": {
+        "zh": "收入下降期间，收入连必要开支 {expenses} 都不够，每月还差 {gap}。先做这件事：先保证房租、吃饭、医疗等生活必需；"
+              "在逾期之前就通过各家的官方客服说明收入下降，申请延期或分期还款（与自己的贷款机构协商是免费的，不要找收费的"
+              "“债务优化”中介）；同时找家人支持、补贴或临时收入补上这 {gap}。协议达成前少还的部分仍算逾期。",
+        "en": "While the income is lower it does not even cover the essential expenses of {expenses}: {gap} a month is "
+              "missing. Do this first: keep paying rent, food and medical costs; before any payment is missed, tell "
+              "each lender's official customer service that your income fell and ask for a deferral or an instalment "
+              "plan (negotiating with your own lender is free; avoid fee-charging \"debt relief\" agents); and look for "
+              "family support, benefits or temporary income to cover the {gap}. Until a written agreement exists, "
+              "paying less still counts as overdue."},
+    "ui.budget.to_negotiate": {"zh": "下一步：和各家协商（推荐）", "en": "Next: negotiate with each lender (recommended)"},
     "ui.budget.next": {"zh": "下一步：对比还款方案", "en": "Next: compare strategies"},
 })

@@ -22,9 +22,12 @@ register({
                                     "service signs you in; the planner never sees your password."},
     "store.auth.oidc_enter": {"zh": "登录", "en": "Sign in"},
     "store.auth.oidc_signed_in": {"zh": ":material/badge: 已登录：{who}", "en": ":material/badge: Signed in: {who}"},
-    "store.auth.local_mode": {"zh": ":material/person: 单用户本机模式：未设置密码（PLANNER_PASSWORD），打开本机网址的人都能看到数据。",
-                              "en": ":material/person: Single-user local mode: no password is set (PLANNER_PASSWORD); anyone who "
-                                    "can open this address sees the data."},
+    "store.auth.local_mode": {"zh": ":material/person: 单用户模式：未设置访问密码，能打开本网址的人都能看到数据。",
+                              "en": ":material/person: Single-user mode: no password is set; anyone who can open this "
+                                    "address sees the data."},
+    "store.auth.local_mode_admin": {"zh": "管理员：设置环境变量 PLANNER_PASSWORD 后，打开时需要输入密码（见 README）。",
+                                    "en": "Administrator: set the environment variable PLANNER_PASSWORD to require a "
+                                          "password (see the README)."},
     # ------------------------------------------------------------------ page
     "ui.clients.title": {"zh": "客户档案（咨询师模式）", "en": "Clients (counsellor mode)"},
     "ui.clients.intro": {
@@ -32,8 +35,9 @@ register({
               "数据保存在 {where}。",
         "en": "Save each client's debts, budget, plan versions, negotiation outcomes and incident log; open them "
               "at the next session and see what changed. Data is stored in {where}."},
-    "ui.clients.where.sqlite": {"zh": "这台电脑上的本地数据库文件里（不会上传）",
-                                "en": "a local database file on this computer (never uploaded)"},
+    "ui.clients.where.sqlite": {"zh": "运行本工具的设备上的数据文件", "en": "a data file on the device running this planner"},
+    "ui.clients.where.admin": {"zh": "管理员：数据文件位置 {path}（由 PLANNER_DATA_DIR 设置）",
+                               "en": "Administrator: the data file is {path} (set by PLANNER_DATA_DIR)"},
     "ui.clients.where.postgresql": {"zh": "机构的 PostgreSQL 数据库", "en": "the agency's PostgreSQL database"},
     "ui.clients.db_error": {"zh": "无法打开数据库：{detail}", "en": "Cannot open the database: {detail}"},
     "ui.clients.list": {"zh": "客户列表", "en": "Client list"},

@@ -15,7 +15,17 @@ register({
     "ui.compare.budget_line": {"zh": "每月可用于还债：{budget}；本月应还合计：{due}。",
                                "en": "Available for debt each month: {budget}; total due this month: {due}."},
     "ui.compare.budget_line_shock": {"zh": "（含收入下降期间的预算变化）", "en": " (with the income drop applied)"},
-    "ui.compare.negotiate": {"zh": "去协商页：准备和各平台协商", "en": "Go to the negotiation page: prepare to talk to the lenders"},
+    "ui.compare.negotiate": {"zh": "推荐：去协商页，准备和各平台协商", "en": "Recommended: go to the negotiation page and prepare to talk to the lenders"},
+    "ui.compare.methods_line": {
+        "zh": "雪崩法＝多出来的钱先还利率最高的；雪球法＝先还余额最小的；平摊＝每家都还一点。",
+        "en": "Avalanche = extra money to the highest rate first; snowball = to the smallest balance first; "
+              "spread = a little to every lender."},
+    "ui.compare.fallback_head": {"zh": "协商谈成之前，如果只能按现在的钱还：", "en": "Until an agreement is reached, if you can only pay what you have:"},
+    "ui.compare.unpaid_item": {"zh": "「{name}」（{n} 个月）", "en": "{name} ({n} months)"},
+    "ui.compare.unpaid": {
+        "zh": "按这个还法，这些账户会有月份还不足：{names}。这意味着罚息和违约金、逾期记入征信、并可能接到催收电话——所以先协商。",
+        "en": "With this order these accounts are not paid in full in some months: {names}. That means penalty interest "
+              "and late fees, the overdue record on the credit report, and possibly collection calls — so negotiate first."},
     "ui.compare.negotiate_text": {"zh": "下一步：和各平台协商（分期、延期、减免罚息），把每月应还降到预算以内。",
                                   "en": "Next step: negotiate with each lender (instalments, extension, penalty waiver) "
                                         "to bring the monthly dues within your budget."},

@@ -5,11 +5,11 @@ register({
     "page.debts": {"zh": "我的债务", "en": "My debts"},
     "ui.debts.title": {"zh": "我的债务", "en": "My debts"},
     "ui.debts.intro": {
-        "zh": "每一行是一笔债务（一个平台或一张卡）。直接在表格里修改；金额可写“1.5万”“¥3,000”，"
-              "利率可写“18%”或日利率“0.05%”。最下方空行可以新增，勾选行后按删除键可以删除。",
-        "en": "One row per debt (a platform or a card). Edit the table directly; amounts may be written "
-              "\"15000\" or \"¥3,000\", rates \"18%\" (annual) or a daily rate \"0.05%\" in the daily-rate column. "
-              "Add a row at the bottom; select rows and press Delete to remove them."},
+        "zh": "每笔债务（一个平台或一张卡）填一张卡片；在电脑上也可以切换到表格一次修改多笔。金额可写“1.5万”“¥3,000”，"
+              "利率可写“18%”或“日利率0.05%”。不知道利率或最低还款时写“不知道”，先按常见水平估计并标明，之后可以改。",
+        "en": "One card per debt (a platform or a card); on a computer you can switch to the table to edit many at once. "
+              "Amounts may be written \"15000\" or \"¥3,000\", rates \"18%\" (annual) or \"0.05%/day\". If you do not know "
+              "a rate or a minimum, say so (\"unknown\"): the usual level is assumed, marked, and you can change it later."},
     "ui.debts.load_sample": {"zh": "载入示例数据", "en": "Load the sample"},
     "ui.debts.start_empty": {"zh": "清空，从头录入", "en": "Start empty"},
     "ui.debts.start_empty_help": {"zh": "清空表格和预算，从零开始填写自己的情况",
@@ -22,11 +22,15 @@ register({
     "ui.debts.download_help": {"zh": "只包含没有错误的行；可用Excel打开",
                                "en": "Only rows without errors; opens in Excel"},
     "ui.debts.file_name": {"zh": "我的债务.csv", "en": "my_debts.csv"},
-    "ui.debts.empty": {"zh": "表格是空的。在下面的表格里添加第一笔债务，或载入示例数据。",
-                       "en": "The table is empty. Add your first debt in the table below, or load the sample."},
+    "ui.debts.empty": {"zh": "还没有债务。在下面添加第一笔债务，或载入示例数据。",
+                       "en": "No debts yet. Add your first debt below, or load the sample."},
     "ui.debts.bad_rows": {
         "zh": "有 {n} 行填写有误，暂不计入计算。您输入的内容已保留，请按下面的提示修改：",
         "en": "{n} rows have problems and are left out of the calculations. What you typed is kept; fix it as shown below:"},
+    "ui.debts.bad_cards": {
+        "zh": "有 {n} 笔债务填写有误，暂不计入计算。您输入的内容已保留，请打开标着“需要修改”的卡片修改。",
+        "en": "{n} debts have problems and are left out of the calculations. What you typed is kept; open the cards "
+              "marked \"needs a fix\"."},
     "ui.debts.all_ok": {"zh": "全部 {n} 笔债务都已计入计算。", "en": "All {n} debts are included in the calculations."},
     "ui.debts.metric_count": {"zh": "计入的债务", "en": "Debts counted"},
     "ui.debts.metric_balance": {"zh": "欠款合计", "en": "Total owed"},
@@ -49,4 +53,6 @@ register({
     "ui.debts.help.notes": {"zh": "备注", "en": "Notes"},
     "ui.debts.help.due_day": {"zh": "每月几号还款（1–31；不知道就留空，按月底计）",
                               "en": "Day of the month the payment is due (1–31; leave blank if unknown: end of month)"},
+    "ui.debts.help.assumed": {"zh": "填“不知道”时按常见水平估计的数值（改成实际数字后标记自动消失）",
+                              "en": "Values assumed where you said \"unknown\" (the mark goes once you type the real figure)"},
 })

@@ -6,10 +6,10 @@ register({
     "ui.rights.title": {"zh": "记录违规催收、了解您的权利", "en": "Log abusive collection, know your rights"},
     "ui.rights.intro": {
         "zh": "把每一次催收记下来（时间、号码、对方原话、联系了谁），工具会对照催收规则找出违规之处，"
-              "并生成给监管部门、行业协会、机构官方渠道的投诉材料。所有内容只保存在这台电脑上。",
+              "并生成给监管部门、行业协会、机构官方渠道的投诉材料。所有内容只保存在运行本工具的设备上。",
         "en": "Log every collection contact (time, number, the exact words, who was contacted). The tool checks "
               "it against the collection rules and drafts complaints to the regulator, the industry association "
-              "and the lender's official channel. Everything stays on this computer."},
+              "and the lender's official channel. Everything stays on the device running this planner."},
     "ui.rights.pay_reminder": {
         "zh": "维权是为了让催收回到合规的轨道，还款仍然是摆脱债务的出路：请同时通过官方渠道协商还款方案。",
         "en": "Standing up for your rights puts collection back within the rules; paying is still the way out of "
@@ -35,8 +35,8 @@ register({
     "ui.rights.evidence_names": {"zh": "证据文件名（多个用 ; 分隔，如 录音0305.m4a）",
                                  "en": "Evidence file names (separate with ;, e.g. call_0305.m4a)"},
     "ui.rights.evidence_upload": {"zh": "或选择证据文件（最大 {limit}）", "en": "Or pick the evidence files (at most {limit} each)"},
-    "ui.rights.keep_copy": {"zh": "在这台电脑上保存文件副本（保存在 {dir}）",
-                            "en": "Keep a copy of the files on this computer (in {dir})"},
+    "ui.rights.keep_copy": {"zh": "在运行本工具的设备上保存文件副本",
+                            "en": "Keep a copy of the files on the device running this planner"},
     "ui.rights.save": {"zh": "保存记录", "en": "Save incident"},
     "ui.rights.cancel_edit": {"zh": "取消修改", "en": "Cancel editing"},
     "ui.rights.not_saved": {"zh": "记录未保存，请修改以下问题（您填写的内容仍保留在表单中）：",

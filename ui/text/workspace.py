@@ -36,6 +36,7 @@ register({
     "ws.confirm.sample": {"zh": "示例数据会替换您现在的债务表和预算。", "en": "The sample replaces your current debts and budget."},
     "ws.confirm.start_empty": {"zh": "债务表和预算会被清空。", "en": "Your debt table and budget will be cleared."},
     "ws.confirm.delete_incident": {"zh": "这条催收记录会从记录表里删除。", "en": "This incident will be removed from the log."},
+    "ws.confirm.delete_row": {"zh": "这笔债务会从债务表里删除。", "en": "This debt will be removed from your table."},
     "ws.upload.question": {"zh": "上传的文件有 {n} 笔债务，表格里已有 {m} 行。要怎么处理？",
                            "en": "The file has {n} debts and the table already has {m} rows. What should happen?"},
     "ws.upload.replace": {"zh": "替换现有表格", "en": "Replace the table"},

@@ -1,0 +1,149 @@
+"""Speed as felt, measured in a real browser (Playwright + Debian's Chromium), at phone size (390×844).
+
+Run by ``make bench`` (benchmarks/run.py) or alone: ``python benchmarks/bench_browser.py``.  A benchmark,
+not a timed test: the figures go in the README ("Performance"), nothing fails on them.
+
+* ``first_page_interactive_s`` — from the server answering its health check to the first page (the debts
+  page, sample portfolio) rendered and idle in a fresh browser session;
+* ``widget_settle_ms`` — the budget page's income changed (typed + Enter) until the new "每月可用于还债"
+  value is on screen and the run is over, p50 / p95 over 20 changes;
+* ``compare_first_render_ms`` / ``negotiate_first_render_ms`` — opening the page in a fresh session until its
+  charts/tables are drawn and the run is over (median of 5);
+* ``report_first_render_ms`` — the same for the PDF page, which today builds the PDF when the page opens
+  (cached on its inputs afterwards).
+
+Targets (issue 13): first page ≤ 1.5 s, widget settle p95 ≤ 300 ms, compare/negotiate ≤ 700 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+IDLE_JS = """() => !!document.querySelector(%s)
+  && !document.querySelector("[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']")
+  && !document.querySelector("[data-stale='true']") && !document.querySelector("[data-testid='stSkeleton']")"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+def _idle(pg, ready: str, timeout_ms: int = 60_000) -> None:
+    pg.wait_for_function(IDLE_JS % json.dumps(ready), timeout=timeout_ms, polling=10)
+
+
+def _open(browser, url: str, ready: str) -> float:
+    """A fresh session: seconds from navigation to the page drawn and idle."""
+    ctx = browser.new_context(viewport=PHONE, locale="zh-CN")
+    pg = ctx.new_page()
+    t0 = time.perf_counter()
+    pg.goto(url)
+    _idle(pg, ready)
+    elapsed = time.perf_counter() - t0
+    ctx.close()
+    return elapsed
+
+
+def _settle(browser, base: str, changes: int = 20) -> list[float]:
+    """Seconds from typing a new income (+ Enter) until the new amount available is shown and the run is over."""
+    ctx = browser.new_context(viewport=PHONE, locale="zh-CN")
+    pg = ctx.new_page()
+    pg.goto(base + "/budget?lang=zh")
+    _idle(pg, "[data-testid='stMetric']")
+    field = pg.get_by_label("每月到手收入（元）")
+    times = []
+    for i in range(changes):
+        income = 15_000 + 100 * (i + 1)
+        expected = f"¥{income - 6_500:,.2f}"              # the sample's expenses 6,000 + buffer 500
+        field.fill(str(income))
+        t0 = time.perf_counter()
+        field.press("Enter")
+        pg.wait_for_function("(want) => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
+                             ".some(e => e.innerText.includes(want))", arg=expected, timeout=60_000, polling=5)
+        _idle(pg, "[data-testid='stMetric']")
+        times.append(time.perf_counter() - t0)
+    ctx.close()
+    return times
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run() -> dict | None:
+    if not CHROMIUM.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "PLANNER_DATA_DIR": data}
+        env.pop("PLANNER_PASSWORD", None)
+        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
+        server = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+                deadline = time.monotonic() + 90
+                while not _healthy(base):
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError("streamlit did not start")
+                    time.sleep(0.05)
+                up = time.perf_counter()
+                first = _open(browser, base + "/?lang=zh", "[data-testid='stExpander']")
+                first_total = time.perf_counter() - up
+                warm = [_open(browser, base + "/?lang=zh", "[data-testid='stExpander']") for _ in range(4)]
+                settle = _settle(browser, base)
+                compare = [_open(browser, base + "/compare?lang=zh", ".js-plotly-plot") for _ in range(5)]
+                negotiate = [_open(browser, base + "/negotiate?lang=zh", "[data-testid='stDataFrame']")
+                             for _ in range(5)]
+                report = [_open(browser, base + "/report?lang=zh", "[data-testid='stDownloadButton']")
+                          for _ in range(3)]
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    ms = lambda values: round(statistics.median(values) * 1000)  # noqa: E731
+    return {
+        "viewport": "390x844",
+        "first_page_interactive_s": round(first_total, 3),
+        "page_open_warm_median_ms": ms(warm),
+        "widget_settle_ms": {"p50": round(_pct(settle, 0.5) * 1000), "p95": round(_pct(settle, 0.95) * 1000),
+                             "changes": len(settle)},
+        "compare_first_render_ms": ms(compare),
+        "negotiate_first_render_ms": ms(negotiate),
+        "report_first_render_ms": ms(report),
+        "targets": {"first_page_interactive_s": 1.5, "widget_settle_p95_ms": 300, "compare_negotiate_ms": 700},
+    }
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    print(json.dumps(run(), indent=2, ensure_ascii=False))

@@ -1,0 +1,116 @@
+"""Every page at 390×844 (phone) and 1400×900 (desktop), in Chinese and English, in a real browser.
+
+* no horizontal overflow of the page (``scrollWidth <= innerWidth``);
+* no Streamlit built-in English and none of our internal codes in the Chinese UI (and no Chinese UI
+  words in the English one);
+* the page's key number visible without horizontal scrolling;
+* phone screenshots as ``docs/screenshots/<page>-<lang>-phone.png``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import DESKTOP, open_page, phone_screenshot
+
+pytestmark = pytest.mark.e2e
+
+# (name, url path, CSS selector that must be visible when ready, the key text — zh, en — or None)
+PAGES = [
+    ("debts", "debts", "[data-testid='stExpander']", ("¥79,300.00", "¥79,300.00")),
+    ("budget", "budget", "[data-testid='stMetric']", ("¥8,500.00", "¥8,500.00")),
+    ("compare", "compare", ".js-plotly-plot", ("每月可用于还债", "Available for debt")),
+    ("negotiate", "negotiate", "[data-testid='stTabs']", ("¥8,500.00", "¥8,500.00")),
+    ("rights", "rights", "[data-testid='stTabs']", None),
+    ("report", "report", "[data-testid='stDownloadButton']", None),
+    ("clients", "clients", "h1", None),
+]
+
+# Streamlit's own English, and our codes/developer words, that must never show in the Chinese UI.
+BUILT_IN_ENGLISH = ["None", "Upload", "per file", "Choose options", "Choose an option", "Choose or add an option", "Select all",
+                    "No results", "Browse files", "Drag and drop", "In progress", "Running", "Press Enter",
+                    "Add row", "Expand sidebar"]
+CODES = ["online_loan", "credit_card", "consumer_finance", "bank_loan", "private_loan", "equal_term", "pro_rata",
+         "utf-8-sig", "PLANNER_PASSWORD", "PLANNER_DATA_DIR", "sqlite3", "/tmp/", "Traceback"]
+# plain English words elsewhere, but codes in the Chinese UI
+ZH_ONLY_CODES = ["sequential", "avalanche", "snowball", "UTC", "income"]
+# Chinese words of our own UI chrome that must not leak into the English UI.
+CHINESE_CHROME = ["菜单", "选择文件", "每个文件最大", "逐笔填写", "不知道利率", "按估计填写", "添加一笔债务", "正在生成"]
+
+VISIBLE_TEXT = """() => {
+  const root = document.querySelector("[data-testid='stAppViewContainer']") || document.body;
+  const clone = root.cloneNode(true);
+  // icon ligatures (":material/lock:" renders the word "lock") and the screen-reader skip link are not text
+  clone.querySelectorAll("[data-testid='stIconMaterial'], [data-testid='stSkipLink'], a[href='#main'], style, script")
+       .forEach(e => e.remove());
+  document.body.appendChild(clone); clone.style.position = 'absolute'; clone.style.left = '-99999px';
+  const text = clone.innerText; clone.remove(); return text;
+}"""
+
+
+def _check(pg, lang: str, key: tuple[str, str] | None) -> None:
+    assert pg.locator("[data-testid='stException']").count() == 0
+    width = pg.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the page scrolls sideways: {width}"
+    text = pg.evaluate(VISIBLE_TEXT)
+    placeholders = pg.evaluate("() => [...document.querySelectorAll('input[placeholder], textarea[placeholder]')]"
+                               ".filter(e => !e.value).map(e => e.placeholder)")     # shown only when empty
+    text += "\n" + "\n".join(placeholders)
+    if lang == "zh":
+        found = [w for w in BUILT_IN_ENGLISH + CODES + ZH_ONLY_CODES if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text)]
+        assert not found, f"English/developer text in the Chinese UI: {found}"
+    else:
+        found = [w for w in CHINESE_CHROME + CODES if w in text]
+        assert not found, f"Chinese UI words or codes in the English UI: {found}"
+    if key is not None:
+        wanted = key[0] if lang == "zh" else key[1]
+        spot = pg.get_by_text(wanted, exact=False).first
+        spot.wait_for(state="visible")
+        box = spot.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + min(box["width"], 1) <= pg.viewport_size["width"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name, url_path, ready, key", PAGES, ids=[p[0] for p in PAGES])
+def test_phone(server, phone_page, name, url_path, ready, key, lang):
+    open_page(phone_page, server, url_path, lang, ready=ready)
+    _check(phone_page, lang, key)
+    # the menu is labelled on a phone
+    assert phone_page.locator("[data-testid='stExpandSidebarButton']").is_visible()
+    label = phone_page.evaluate("""() => getComputedStyle(
+        document.querySelector("[data-testid='stExpandSidebarButton']"), '::after').content""")
+    assert label == ('"菜单"' if lang == "zh" else '"Menu"')
+    path = phone_screenshot(phone_page, name, lang)
+    assert path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name, url_path, ready, key", PAGES, ids=[p[0] for p in PAGES])
+def test_desktop(server, page, name, url_path, ready, key, lang):
+    page.set_viewport_size(DESKTOP)
+    open_page(page, server, url_path, lang, ready=ready)
+    _check(page, lang, key)
+
+
+def test_a_debt_card_on_the_phone(server, phone_page):
+    """Enter a card with an unknown rate on the phone: checked on save, assumption shown, no overflow."""
+    pg = phone_page
+    open_page(pg, server, "debts", "zh", ready="[data-testid='stExpander']")
+    pg.get_by_role("button", name="清空，从头录入").click()
+    pg.wait_for_timeout(300)
+    pg.wait_for_selector("[data-testid='stForm']")
+    form = pg.locator("[data-testid='stForm']").last
+    form.get_by_role("combobox").first.click()
+    pg.keyboard.type("招行")
+    pg.get_by_role("option", name=re.compile("招商银行信用卡")).first.click()
+    form.get_by_label("现在还欠多少（元）").fill("20000")
+    form.get_by_text("不知道利率").click()
+    form.get_by_label("或：最低还款比例（%）").fill("10")
+    assert pg.locator("[data-testid='stAlertContentError']").count() == 0
+    form.get_by_role("button", name="添加这笔债务").click()
+    pg.get_by_text("含估计值").first.wait_for(state="visible")
+    pg.get_by_text("按估计填写").first.wait_for(state="visible")
+    assert pg.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    assert pg.get_by_text("全部 1 笔债务都已计入计算").is_visible()
