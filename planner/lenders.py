@@ -201,6 +201,22 @@ def find_lender(name: object) -> Lender | None:
     return index[close[0]] if close else None
 
 
+def known_entity(name: object, kind: DebtKind) -> str:
+    """The lender's legal entity when the catalogue knows it for certain: the typed name is an exact name or
+    alias, or contains one (never a mere close spelling), and the kind agrees; else ``''``.
+
+    >>> known_entity("借呗", DebtKind.CONSUMER_FINANCE), known_entity("借呗", DebtKind.PRIVATE_LOAN)
+    ('重庆蚂蚁消费金融有限公司', '')
+    """
+    key = _norm(name)
+    index = _index()
+    found = index.get(key)
+    if found is None and _GENERIC.sub("", key):
+        inside = [k for k in index if len(k) >= 2 and k in key]
+        found = index[max(inside, key=len)] if inside else None
+    return found.entity if found is not None and found.kind == kind else ""
+
+
 def suggest_lenders(text: object, limit: int = 8) -> list[Lender]:
     """Catalogue entries whose name or alias starts with / contains what was typed (for autocomplete)."""
     key = _norm(text)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..apr import flag_cost
-from ..i18n import format_pct, normalize_lang, t
+from ..i18n import format_pct, normalize_lang, register, t
+from ..lenders import known_entity
 from ..negotiation.plan import NegotiationPlan, ProposalLine
 from . import texts  # noqa: F401  (registers the templates)
 from .common import date_text, join, money, schedule_sentences, spoken_schedule, timetable_table
@@ -18,6 +19,18 @@ from .spoken import spoken_amount
 from .voices import source_lines, voice
 
 __all__ = ["application", "script"]
+
+register({
+    "doc.app.to_catalogue": {"zh": "{entity}（请与合同核对）", "en": "{entity} (check against your contract)"},
+})
+
+
+def _addressee(typed: str, line: ProposalLine, lang: str) -> str:
+    """The legal entity the person typed; else the catalogue's (to be checked against the contract); else a blank."""
+    if typed:
+        return typed
+    known = known_entity(line.name, line.kind)
+    return t("doc.app.to_catalogue", lang, entity=known) if known else t("doc.blank_contract", lang)
 
 
 def _cost_apr(plan: NegotiationPlan, line: ProposalLine) -> str | None:
@@ -59,7 +72,7 @@ def application(plan: NegotiationPlan, line: ProposalLine, lang: str, profile: B
     details = profile.lender(line.name)
     card = v.account == "credit_card"
     title = t("doc.app.title.credit_card" if card else "doc.app.title", lang)
-    fields = [(t("doc.app.to", lang), details.legal_entity or t("doc.blank_contract", lang)),
+    fields = [(t("doc.app.to", lang), _addressee(details.legal_entity, line, lang)),
               (t("doc.app.product", lang), line.name),
               (t(f"doc.app.account.{v.account}", lang), details.account_id or t("doc.blank_contract", lang)),
               (t("doc.app.applicant", lang), profile.name)]

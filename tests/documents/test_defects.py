@@ -131,6 +131,17 @@ def test_10_account_and_legal_entity(plans):
     assert "致：＿＿＿＿（请在合同中查找）" in blank and "借款合同编号：＿＿＿＿（请在合同中查找）" in blank
 
 
+def test_10_a_catalogue_entity_fills_the_blank_only_when_certain(plans):
+    """Nothing typed: a lender the catalogue knows for certain (same kind) is addressed by its legal entity, marked
+    to be checked; a name the catalogue does not know for that kind keeps the blank; what was typed always wins."""
+    empty = BorrowerProfile()
+    known = docs(plans["equal_term"], "招联消费金融", "zh", empty)[0]
+    assert "致：招联消费金融股份有限公司（请与合同核对）" in known
+    assert "致：＿＿＿＿（请在合同中查找）" in docs(plans["equal_term"], "京东金条", "zh", empty)[0]
+    typed = BorrowerProfile(lenders={"招联消费金融": LenderDetails(legal_entity="某某公司")})
+    assert "致：某某公司\n" in docs(plans["equal_term"], "招联消费金融", "zh", typed)[0]
+
+
 # 11. the last instalment, the phases of a sequential plan, spoken amounts, token warnings
 def test_11_last_instalment_is_stated(plans):
     line = plans["equal_term"].line("借呗")
