@@ -26,7 +26,7 @@ def _metric_value(pg, label: str) -> str:
 
 def test_sample_budget_comparison_download(server, page):
     # 1. the sample portfolio is loaded (and can be reloaded explicitly)
-    open_page(page, server, "debts", "zh", ready="[data-testid='stDataFrame']")
+    open_page(page, server, "debts", "zh", ready="[data-testid='stExpander']")
     page.get_by_role("button", name="载入示例数据").click()
     wait_idle(page)
     page.get_by_role("button", name="确定").click()                    # destructive: confirmed first
@@ -35,13 +35,13 @@ def test_sample_budget_comparison_download(server, page):
 
     # 2. change the budget: income 15,000 → 18,000 raises the money for debt by 3,000
     nav(page, "收入与开支")
-    assert _metric_value(page, "每月可用于还债") == "¥8,500"
+    assert _metric_value(page, "每月可用于还债") == "¥8,500.00"
     income = page.get_by_label("每月到手收入（元）")
     income.fill("18000")
     income.press("Enter")
     page.wait_for_function("""() => [...document.querySelectorAll("[data-testid='stMetricValue']")]
                                    .some(e => e.innerText.includes('11,500'))""")
-    assert _metric_value(page, "每月可用于还债") == "¥11,500"
+    assert _metric_value(page, "每月可用于还债") == "¥11,500.00"
 
     # 3. the comparison reflects it, with a chart
     nav(page, "还款方案对比")
@@ -90,7 +90,7 @@ def test_uploading_a_gbk_file_with_a_bad_value_keeps_it_and_explains(server, pag
     upload = tmp_path / "我的债务.csv"
     upload.write_bytes("\n".join([header, *rows]).encode("gb18030"))
 
-    open_page(page, server, "debts", "zh", ready="[data-testid='stDataFrame']")
+    open_page(page, server, "debts", "zh", ready="[data-testid='stExpander']")
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(upload))
     page.wait_for_function("() => ['不是数字', '要怎么处理'].some(t => document.body.innerText.includes(t))")
     wait_idle(page)
