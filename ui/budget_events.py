@@ -66,7 +66,7 @@ def render(lang: str) -> None:
         names = [d.name for d in debts]
         chosen = [n for n in settings.get("excluded_debts") or [] if n in names]
         picked = st.multiselect(t("ui.bev.excluded", lang), names, default=chosen, key=f"{KEY}.excluded",
-                                help=t("ui.bev.excluded_help", lang))
+                                help=t("ui.bev.excluded_help", lang), placeholder=t("ui.phone.choose_many", lang))
         if picked != chosen:
             settings["excluded_debts"] = list(picked)
             state.set_section("settings", settings)

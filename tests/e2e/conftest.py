@@ -112,10 +112,12 @@ def run_server(data_dir: Path, **extra_env: str):
             log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    """One app per test module, each on its own empty data directory: the dashboard autosaves the (local)
+    workspace, so a module's flows never see what another module typed, and never the user's own data."""
     require_chromium()
-    data_dir = tmp_path_factory.mktemp("planner-data")   # never the user's own saved data
+    data_dir = tmp_path_factory.mktemp("planner-data")
     with run_server(data_dir) as url:
         yield url
 
