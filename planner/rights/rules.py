@@ -301,8 +301,9 @@ def is_serious(hits: Mapping[str, Sequence[RuleHit]]) -> bool:
 
 
 register({
-    "rights.hit.sum_count": {"zh": "{title}（{date} 共{value}次，上限{limit}次）",
-                             "en": "{title} ({value} on {date}; limit {limit})"},
+    # the count only: the "3 a day" of GB/T 45251 is a recommendation for online loans, not a limit for every lender
+    "rights.hit.sum_count": {"zh": "{title}（{date} 共{value}次）",
+                             "en": "{title} ({value} on {date})"},
     "rights.hit.distinct_third_parties": {"zh": "{title}（已告知{value}人）",
                                           "en": "{title} ({value} people told)"},
 })

@@ -79,8 +79,8 @@ def test_log_hit_carries_the_figures():
     log = [inc(count=3, at=time(9, 0)), inc(count=2, at=time(11, 0), summary="x")]
     hit = check_log(log)[log[0].id][0]
     assert dict(hit.params) == {"measure": "sum_count", "value": 5, "limit": 3, "date": "2026-03-05"}
-    assert hit.explain("en") == "Too many calls in one day (more than 3) (5 on 2026-03-05; limit 3)"
-    assert hit.explain("zh") == "同一天电话过多（超过3次）（2026-03-05 共5次，上限3次）"
+    assert hit.explain("en") == "Too many calls in one day (5 on 2026-03-05)"
+    assert hit.explain("zh") == "同一天电话过多（2026-03-05 共5次）"
 
 
 def test_hits_in_table_order_and_unique():
