@@ -43,7 +43,7 @@ SCREENSHOT_PAGES: list[tuple[str, str, str]] = [
     ("compare", "compare", ".js-plotly-plot"),
     ("negotiate", "negotiate", "[data-testid='stTabs']"),
     ("rights", "rights", "[data-testid='stTabs']"),
-    ("report", "report", "[data-testid='stDownloadButton']"),
+    ("report", "report", "[data-testid='stButton']"),
     ("clients", "clients", "h1"),
     ("month", "month", "h1"),
 ]

@@ -24,7 +24,7 @@ PAGES = [
     ("compare", "compare", ".js-plotly-plot", ("每月可用于还债", "Available for debt")),
     ("negotiate", "negotiate", "[data-testid='stTabs']", ("¥8,500.00", "¥8,500.00")),
     ("rights", "rights", "[data-testid='stTabs']", None),
-    ("report", "report", "[data-testid='stDownloadButton']", None),
+    ("report", "report", "[data-testid='stButton']", None),
     ("clients", "clients", "h1", None),
 ]
 
@@ -99,6 +99,7 @@ def test_a_debt_card_on_the_phone(server, phone_page):
     pg = phone_page
     open_page(pg, server, "debts", "zh", ready="[data-testid='stExpander']")
     pg.get_by_role("button", name="清空，从头录入").click()
+    pg.get_by_role("button", name="确定").click()                  # destructive: confirmed first (undoable)
     pg.wait_for_timeout(300)
     pg.wait_for_selector("[data-testid='stForm']")
     form = pg.locator("[data-testid='stForm']").last

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from planner.storage import Agency, Repository
 from tests.e2e.appserver import app_server
-from tests.e2e.conftest import CHROMIUM_FLAGS, IDLE_TIMEOUT_MS, VIEWPORT, open_page, require_chromium, wait_idle
+from tests.e2e.conftest import IDLE_TIMEOUT_MS, VIEWPORT, open_page, require_chromium, wait_idle
 from tests.storage.conftest import pg_server, pg_url  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -30,16 +30,14 @@ def to_clients(pg) -> None:
     wait_idle(pg, "h1")
 
 
-def test_two_app_processes_share_one_postgresql(pg_url, tmp_path):  # noqa: F811
+def test_two_app_processes_share_one_postgresql(pg_url, tmp_path, browser):  # noqa: F811
+    """One sync_playwright() per process: the session's ``browser`` fixture drives both servers."""
     require_chromium()
     repo = Repository.open(pg_url)
     Agency.of(repo).accounts.add_user(EMAIL, "counsellor", team="north", password=PASSWORD)
     env = {"DATABASE_URL": pg_url, "PLANNER_ACCOUNTS": "on"}
-    from playwright.sync_api import sync_playwright
     with app_server({**env, "PLANNER_DATA_DIR": str(tmp_path / "a")}) as (url_a, _), \
-            app_server({**env, "PLANNER_DATA_DIR": str(tmp_path / "b")}) as (url_b, _), \
-            sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(require_chromium()), args=CHROMIUM_FLAGS, headless=True)
+            app_server({**env, "PLANNER_DATA_DIR": str(tmp_path / "b")}) as (url_b, _):
         a = browser.new_context(viewport=VIEWPORT).new_page()
         b = browser.new_context(viewport=VIEWPORT).new_page()
         for pg in (a, b):
@@ -76,7 +74,10 @@ def test_two_app_processes_share_one_postgresql(pg_url, tmp_path):  # noqa: F811
         wait_idle(b)
         assert len(repo.list_plan_versions(client_id)) == 2
         # every access through both servers is in the one audit trail
-        actions = [(r.actor, r.action) for r in Agency.of(repo).audit.query(client_id=client_id)]
-        assert actions.count((EMAIL, "change")) == 2 and (EMAIL, "create") in actions
-        browser.close()
+        records = Agency.of(repo).audit.query(client_id=client_id)
+        actions = [(r.actor, r.action) for r in records]
+        saves = [r for r in records if (r.actor, r.action, r.detail) == (EMAIL, "change", "save_plan_version")]
+        assert len(saves) == 2 and (EMAIL, "create") in actions
+        for pg in (a, b):
+            pg.context.close()
     repo.close()

@@ -88,7 +88,7 @@ def test_reload_back_forward_and_a_restart_keep_everything(app, context):
     wait_idle(pg, "h1")
     expect_incident(pg)
     nav(pg, "我的债务")
-    assert metric(pg, "欠款合计") == "¥12,345"
+    assert metric(pg, "欠款合计") == "¥12,345.00"
     expect(pg.get_by_text("这是示例数据")).to_have_count(0)
 
     pg.go_back()                                                        # back, then forward
@@ -96,12 +96,12 @@ def test_reload_back_forward_and_a_restart_keep_everything(app, context):
     pg.go_forward()
     wait_idle(pg, "h1")
     nav(pg, "我的债务")
-    assert metric(pg, "欠款合计") == "¥12,345"
+    assert metric(pg, "欠款合计") == "¥12,345.00"
     expect_incident(pg)
 
     other = context.new_page()                                          # a new tab
     goto(other, app)
-    assert metric(other, "欠款合计") == "¥12,345"
+    assert metric(other, "欠款合计") == "¥12,345.00"
 
 
 def test_a_stale_tab_is_refused_with_the_message(app, context):
@@ -137,10 +137,10 @@ def test_start_empty_is_confirmed_and_undone(app, context):
     assert metric(pg, "计入的债务") == "0"
     pg.get_by_role("button", name="撤销").click()
     wait_idle(pg)
-    assert metric(pg, "计入的债务") == "3" and metric(pg, "欠款合计") == "¥12,345"
+    assert metric(pg, "计入的债务") == "3" and metric(pg, "欠款合计") == "¥12,345.00"
     pg.reload()
     wait_idle(pg, "h1")
-    assert metric(pg, "欠款合计") == "¥12,345"
+    assert metric(pg, "欠款合计") == "¥12,345.00"
 
 
 def sign_in(browser, url: str, user: str):
@@ -163,13 +163,13 @@ def test_another_user_sees_nothing_of_the_first(browser, tmp_path):
         upload_debts(alice)
         add_incident(alice)
         bob_ctx, bob = sign_in(browser, url, "bob")
-        assert metric(bob, "计入的债务") == "7" and metric(bob, "欠款合计") != "¥12,345"   # the sample, not alice's
+        assert metric(bob, "计入的债务") == "7" and metric(bob, "欠款合计") != "¥12,345.00"   # the sample, not alice's
         nav(bob, "催收维权")
         expect(bob.get_by_text(SUMMARY)).to_have_count(0)
         bob_ctx.close()
         alice_ctx.close()
         again_ctx, again = sign_in(browser, url, "alice")                 # alice, in a new browser context
-        assert metric(again, "欠款合计") == "¥12,345"
+        assert metric(again, "欠款合计") == "¥12,345.00"
         again_ctx.close()
 
 
@@ -187,6 +187,6 @@ def test_a_server_restart_keeps_everything(browser, tmp_path):
         ctx = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
         pg = ctx.new_page()
         goto(pg, url)
-        assert metric(pg, "欠款合计") == "¥12,345"
+        assert metric(pg, "欠款合计") == "¥12,345.00"
         expect_incident(pg)
         ctx.close()
