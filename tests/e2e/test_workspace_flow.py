@@ -40,7 +40,8 @@ def metric(pg, label: str) -> str:
     return box.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
-def goto(pg, url: str, path: str = "") -> None:
+def goto(pg, url: str, path: str = "debts") -> None:
+    """Open a page (the debts page by default: the app itself opens on 本月 once there are debts)."""
     pg.goto(f"{url}/{path}")
     wait_idle(pg, "h1")
 
@@ -152,6 +153,8 @@ def sign_in(browser, url: str, user: str):
     pg.get_by_role("textbox", name="您的用户名").fill(user)
     pg.get_by_role("textbox", name="密码").fill("共享密码")
     pg.get_by_role("button", name="进入").click()
+    wait_idle(pg, "[data-testid='stSidebarNavItems']")
+    nav(pg, "我的债务")                       # signed in on 本月 (the first page once there are debts)
     wait_idle(pg, "[data-testid='stMetric']")
     return ctx, pg
 
