@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.appserver import app_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots"
@@ -32,7 +29,6 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 VIEWPORT = {"width": 1400, "height": 1000}
 PHONE = {"width": 390, "height": 844}          # the phone most borrowers use (CSS pixels)
 DESKTOP = {"width": 1400, "height": 900}
-START_TIMEOUT_S = 90
 IDLE_TIMEOUT_MS = 60_000
 
 # (screenshot name, url path of the page in ui/registry.py, a CSS selector that must be visible when ready).
@@ -63,53 +59,15 @@ def require_chromium() -> Path:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-            return r.status == 200
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
 def run_server(data_dir: Path, **extra_env: str):
     """``streamlit run app.py`` on a free loopback port with ``PLANNER_DATA_DIR=data_dir`` (never the user's
-    own data) and ``extra_env`` (e.g. ``PLANNER_PASSWORD``); yields the base URL, stops the server after."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
-    log = open(ROOT / ".pytest_cache" / f"e2e-streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() \
-        else subprocess.DEVNULL
-    env = {**os.environ, "PLANNER_DATA_DIR": str(data_dir)}
-    env.pop("PLANNER_PASSWORD", None)
-    env.pop("DATABASE_URL", None)
-    env.update(extra_env)
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _healthy(url):
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with code {proc.returncode} before becoming healthy")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy on {url} after {START_TIMEOUT_S}s")
-            time.sleep(0.3)
+    own data) and ``extra_env`` (e.g. ``PLANNER_PASSWORD``); yields the base URL, stops the server after.
+    The process is started by :func:`tests.e2e.appserver.app_server` (shared with the load test)."""
+    log = ROOT / ".pytest_cache" / f"e2e-streamlit-{Path(data_dir).parent.name}.log" \
+        if (ROOT / ".pytest_cache").is_dir() else None
+    with app_server({"PLANNER_DATA_DIR": str(data_dir), **extra_env}, log=log) as (url, _):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if log is not subprocess.DEVNULL:
-            log.close()
 
 
 @pytest.fixture(scope="module")
