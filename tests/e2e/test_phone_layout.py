@@ -114,4 +114,4 @@ def test_a_debt_card_on_the_phone(server, phone_page):
     pg.get_by_text("含估计值").first.wait_for(state="visible")
     pg.get_by_text("按估计填写").first.wait_for(state="visible")
     assert pg.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
-    assert pg.get_by_text("全部 1 笔债务都已计入计算").is_visible()
+    pg.get_by_text("全部 1 笔债务都已计入计算").wait_for(state="visible")      # the status above settles last
