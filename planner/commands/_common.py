@@ -49,6 +49,17 @@ def add_portfolio_args(p: argparse.ArgumentParser, *, budget_required: bool = Tr
     p.add_argument("--lang", default="zh", choices=["zh", "en"], help="language of messages and tables")
 
 
+def add_plan_args(p: argparse.ArgumentParser, *, date_help: str) -> None:
+    """The portfolio, a strategy (with its own order) and the plan's first month: ``month`` and ``calendar``."""
+    from datetime import date
+
+    from ..strategies import strategy_names
+    add_portfolio_args(p)
+    p.add_argument("--strategy", default="avalanche", choices=strategy_names())
+    p.add_argument("--order", default="", help='custom order, e.g. "借呗,花呗" (with --strategy custom)')
+    p.add_argument("--date", dest="today", type=date.fromisoformat, default=None, help=date_help)
+
+
 def print_issues(issues: list[ValidationIssue], lang: str, stream=None) -> None:
     stream = stream or sys.stderr
     for issue in issues:

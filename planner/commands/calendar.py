@@ -9,8 +9,7 @@ from pathlib import Path
 
 from ..i18n import register, t
 from ..models import InvalidInput
-from ..strategies import strategy_names
-from ._common import EXIT_INPUT, EXIT_OK, add_portfolio_args, load_portfolio, parse_budget, parse_order, print_issues
+from ._common import EXIT_INPUT, EXIT_OK, add_plan_args, load_portfolio, parse_budget, parse_order, print_issues
 
 NAME = "calendar"
 HELP = "export the payments as a calendar file (.ics) / 导出还款日历"
@@ -24,11 +23,7 @@ register({
 def add_arguments(p: argparse.ArgumentParser) -> None:
     from ..month import MAX_SCHEDULE_MONTHS
     from ..reminders import DEFAULT_ALARM_DAYS
-    add_portfolio_args(p)
-    p.add_argument("--strategy", default="avalanche", choices=strategy_names())
-    p.add_argument("--order", default="", help='custom order, e.g. "借呗,花呗" (with --strategy custom)')
-    p.add_argument("--date", dest="today", type=date.fromisoformat, default=None,
-                   help="a day of the plan's first month, YYYY-MM-DD (default: today)")
+    add_plan_args(p, date_help="a day of the plan's first month, YYYY-MM-DD (default: today)")
     p.add_argument("--months", type=int, default=MAX_SCHEDULE_MONTHS, help="months to export at most")
     p.add_argument("--alarm-days", type=int, default=DEFAULT_ALARM_DAYS, help="remind this many days before")
     p.add_argument("--out", type=Path, required=True, help="where to write the .ics file, e.g. plan.ics")

@@ -8,8 +8,7 @@ from datetime import date
 from ..escape import terminal
 from ..i18n import format_date, format_money, format_month, register, t
 from ..models import InvalidInput
-from ..strategies import strategy_names
-from ._common import (EXIT_INPUT, EXIT_OK, add_portfolio_args, dump_json, load_portfolio, parse_budget, parse_order,
+from ._common import (EXIT_INPUT, EXIT_OK, add_plan_args, dump_json, load_portfolio, parse_budget, parse_order,
                       print_issues, render_table)
 
 NAME = "month"
@@ -28,11 +27,7 @@ register({
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_portfolio_args(p)
-    p.add_argument("--strategy", default="avalanche", choices=strategy_names())
-    p.add_argument("--order", default="", help='custom order, e.g. "借呗,花呗" (with --strategy custom)')
-    p.add_argument("--date", dest="today", type=date.fromisoformat, default=None,
-                   help="a day of the month to list, YYYY-MM-DD (default: today)")
+    add_plan_args(p, date_help="a day of the month to list, YYYY-MM-DD (default: today)")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
 
 
