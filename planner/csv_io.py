@@ -47,18 +47,20 @@ ZH_HEADERS = {"name": "名称", "kind": "类型", "balance": "余额", "annual_r
               "official_channel": "官方渠道", "notes": "备注", "due_day": "还款日"}
 
 
-def _norm_header(text: str) -> str:
+def norm_header(text: str) -> str:
+    """A CSV header as compared with the known aliases (debts, payments, incident log): NFKC, case-folded,
+    units in brackets dropped, runs of spaces/underscores one space."""
     text = clean_text(text).casefold()
     text = re.sub(r"[(（\[【].*?[)）\]】]", "", text)   # drop units: 余额(元), rate (%)
     return re.sub(r"[\s_]+", " ", text).strip()
 
 
-_LOOKUP = {_norm_header(alias): f for f, aliases in HEADER_ALIASES.items() for alias in aliases}
+_LOOKUP = {norm_header(alias): f for f, aliases in HEADER_ALIASES.items() for alias in aliases}
 
 
 def header_field(header: str) -> str | None:
     """The canonical field a header names, or ``None``."""
-    return _LOOKUP.get(_norm_header(header))
+    return _LOOKUP.get(norm_header(header))
 
 
 @dataclass

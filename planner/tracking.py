@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .agreements import parse_date
-from .csv_io import read_text
+from .csv_io import norm_header, read_text
 from .escape import csv_cell, csv_unescape
 from .i18n import register
 from .models import MAX_AMOUNT_YUAN, MAX_TEXT_LEN, Debt, ValidationIssue, name_key, register_column_labels
@@ -183,13 +182,7 @@ def paid_between(payments: Sequence[Payment], first: date, last: date) -> dict[s
 
 # --------------------------------------------------------------------------- CSV
 
-def _norm_header(text: str) -> str:
-    text = clean_text(text).casefold()
-    text = re.sub(r"[(（\[【].*?[)）\]】]", "", text)
-    return re.sub(r"[\s_]+", " ", text).strip()
-
-
-_LOOKUP = {_norm_header(a): f for f, aliases in HEADER_ALIASES.items() for a in aliases}
+_LOOKUP = {norm_header(a): f for f, aliases in HEADER_ALIASES.items() for a in aliases}
 
 
 @dataclass
@@ -223,7 +216,7 @@ def read_payments_csv(source: bytes | str | Path, debts: Sequence[Debt] = (), *,
     issues: list[ValidationIssue] = []
     columns: list[str | None] = []
     for h in table[0]:
-        f = _LOOKUP.get(_norm_header(h))
+        f = _LOOKUP.get(norm_header(h))
         if f is None and h.strip():
             issues.append(_file_issue("unknown_column", h.strip(), severity="warning"))
         elif f in columns:

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..csv_io import MAX_FILE_BYTES, looks_garbled, read_text
+from ..csv_io import MAX_FILE_BYTES, looks_garbled, norm_header, read_text
 from ..escape import csv_cell, csv_unescape
-from ..parsing import clean_text
 from .incidents import INCIDENT_FIELDS, Incident, IncidentIssue, incident_to_row, parse_incident_rows
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -48,13 +46,7 @@ ZH_HEADERS = {"lender": "机构", "date": "日期", "time": "时间", "channel":
               "summary": "对方说了什么", "tags": "标签", "evidence": "证据文件", "id": "编号"}
 
 
-def _norm_header(text: str) -> str:
-    text = clean_text(text).casefold()
-    text = re.sub(r"[(（\[【].*?[)）\]】]", "", text)
-    return re.sub(r"[\s_]+", " ", text).strip()
-
-
-_LOOKUP = {_norm_header(a): f for f, aliases in HEADER_ALIASES.items() for a in aliases}
+_LOOKUP = {norm_header(a): f for f, aliases in HEADER_ALIASES.items() for a in aliases}
 
 
 @dataclass
@@ -99,7 +91,7 @@ def read_incidents_csv(source: bytes | str | Path, *, today: date | None) -> Inc
         if encoding == "gb18030" and looks_garbled(text) else []
     columns: list[str | None] = []
     for h in header:
-        f = _LOOKUP.get(_norm_header(h))
+        f = _LOOKUP.get(norm_header(h))
         if f is None and h.strip():
             issues.append(_file_issue("unknown_column", h.strip(), severity="warning"))
         elif f is not None and f in columns:
