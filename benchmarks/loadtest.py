@@ -146,7 +146,7 @@ async def session(browser, base: str, i: int, rounds: int, times: dict[str, list
 
             async def compare():
                 await nav(pg, "page.compare", "ui.compare.title")
-                await pg.locator(".js-plotly-plot").first.wait_for()
+                await pg.locator("[data-testid='stVegaLiteChart'] .marks").first.wait_for()
             await step("compare", compare())
             await step("negotiate", nav(pg, "page.negotiate", "ui.neg.title"))
 
