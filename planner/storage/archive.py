@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -160,7 +161,7 @@ def read_document(data: bytes) -> dict[str, Any]:
     """``client.json`` from an export zip, checked for size and format (raises :class:`InvalidArchive`)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):   # damaged directory
         raise InvalidArchive("store.archive.not_zip") from None
     with zf:
         if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED_BYTES:
@@ -176,7 +177,8 @@ def read_document(data: bytes) -> dict[str, Any]:
         except (RuntimeError, NotImplementedError):      # an encrypted entry or an unknown compression method
             raise InvalidArchive("store.archive.bad_format", where="client.json: encrypted or packed "
                                                                   "in an unsupported way") from None
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, UnicodeDecodeError, ValueError, OSError) as e:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, UnicodeDecodeError, ValueError,
+                OSError) as e:                       # a damaged entry (zlib.error: the packed data was changed)
             raise InvalidArchive("store.archive.bad_format", where=type(e).__name__) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InvalidArchive("store.archive.no_manifest")
