@@ -249,7 +249,7 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
     marks = assumed_fields(raw)
     if marks:
         values["assumed"] = tuple(f for f in ASSUMABLE if f in marks)
-        values["assumed_basis"] = assumed_basis(raw)
+        values["assumed_basis"] = _stored_basis(raw) or assumed_basis(raw)
     # range checks on whatever did parse (placeholders stand in for the rest)
     reported = {i.column for i in issues}
     placeholders = {"balance": 1.0, "annual_rate": 0.0, "min_payment": 0.0}
@@ -339,6 +339,16 @@ def _marks(raw: Mapping[str, object]) -> dict[str, str]:
     return marks
 
 
+def _stored_basis(raw: Mapping[str, object]) -> str:
+    """``basis=<lender id>`` in the mark (written by :func:`assumed_mark`), when it names a catalogue lender."""
+    from .lenders import lender_by_id
+    for part in clean_text(raw.get(ASSUMED_FIELD)).split(";"):
+        key, sep, value = part.partition("=")
+        if sep and key.strip() == "basis" and lender_by_id(value.strip()) is not None:
+            return value.strip()
+    return ""
+
+
 def assumed_fields(raw: Mapping[str, object]) -> dict[str, str]:
     """The fields of a raw row whose value is still the assumption made for "不知道" (``{field: value}``);
     a mark whose field was changed since is stale and not returned."""
@@ -411,13 +421,18 @@ def assume_unknowns(raw: Mapping[str, object]) -> dict[str, str]:
             row["min_payment"] = ""
         if is_unknown(row.get("min_payment_pct")) or is_blank(row.get("min_payment_pct")):
             assume("min_payment_pct", terms.min_payment_pct)
-    row[ASSUMED_FIELD] = ";".join(f"{f}={v}" for f, v in sorted(marks.items()))
+    basis = _stored_basis(row) if terms is None and marks else ""    # kept while no new assumption is made
+    row[ASSUMED_FIELD] = ";".join([f"{f}={v}" for f, v in sorted(marks.items())] + ([f"basis={basis}"] if basis else []))
     return row
 
 
 def assumption_why(raw: Mapping[str, object], lang: str = "zh") -> str:
     """Why the assumed values were chosen (the typical terms' explanation), '' when nothing is assumed."""
-    return _terms_for(raw).why(lang) if assumed_fields(raw) else ""
+    if not assumed_fields(raw):
+        return ""
+    from .lenders import lender_by_id
+    stored = _stored_basis(raw)
+    return (lender_by_id(stored).terms if stored else _terms_for(raw)).why(lang)
 
 
 def debt_to_record(d: Debt) -> dict[str, object]:
@@ -435,8 +450,10 @@ def debt_to_record(d: Debt) -> dict[str, object]:
 
 
 def assumed_mark(d: Debt) -> str:
-    """The raw-row ``assumed`` column for a debt: ``"annual_rate=18.25;min_payment_pct=10"`` ('' if none)."""
-    return ";".join(f"{f}={getattr(d, f):g}" for f in sorted(d.assumed))
+    """The raw-row ``assumed`` column for a debt: ``"annual_rate=18.25;min_payment_pct=10;basis=cmb_card"``
+    (the basis: the catalogue lender whose typical terms were used; '' if nothing is assumed)."""
+    marks = [f"{f}={getattr(d, f):g}" for f in sorted(d.assumed)]
+    return ";".join(marks + ([f"basis={d.assumed_basis}"] if marks and d.assumed_basis else []))
 
 
 def assumption_note(debt: Debt, lang: str = "zh") -> str:
