@@ -462,12 +462,17 @@ def assumption_note(debt: Debt, lang: str = "zh") -> str:
     from .i18n import t
     if not debt.assumed:
         return ""
+    return t("assumed.note", lang, name=debt.name, items=assumed_items(debt, lang), why=debt.assumption_why(lang))
+
+
+def assumed_items(debt: Debt, lang: str = "zh") -> str:
+    """The assumed values in words: ``年利率 18.25%、最低还款为余额的 10%`` ('' when nothing is assumed)."""
+    from .i18n import t
     items = [t(f"assumed.item.{f}", lang, value=f"{getattr(debt, f):g}") for f in ASSUMABLE if f in debt.assumed]
-    sep = "、" if lang != "en" else ", "
-    return t("assumed.note", lang, name=debt.name, items=sep.join(items), why=debt.assumption_why(lang))
+    return ("、" if lang != "en" else ", ").join(items)
 
 
 __all__ = ["ASSUMABLE", "ASSUMED_FIELD", "DEBT_FIELDS", "REQUIRED_FIELDS", "UNKNOWN_WORDS", "ParseError",
-           "assume_unknowns", "assumed_basis", "assumed_fields", "assumed_mark", "assumption_note", "assumption_why", "is_unknown", "clean_text", "debt_to_record",
+           "assume_unknowns", "assumed_basis", "assumed_fields", "assumed_items", "assumed_mark", "assumption_note", "assumption_why", "is_unknown", "clean_text", "debt_to_record",
            "debts_from_records", "parse_amount", "parse_debt_row", "parse_debt_rows", "parse_int",
            "parse_day_of_month", "parse_kind", "parse_percent"]
