@@ -317,6 +317,7 @@ register_column_labels({ASSUMED_FIELD: ("按估计填写", "assumed")})
 from .i18n import register  # noqa: E402
 
 register({
+    "assumed.mark": {"zh": "（估计）", "en": " (est.)"},      # next to an assumed value wherever it is shown
     "assumed.item.annual_rate": {"zh": "年利率 {value}%", "en": "annual rate {value} %"},
     "assumed.item.min_payment_pct": {"zh": "最低还款为余额的 {value}%", "en": "minimum {value} % of the balance"},
     "assumed.note": {"zh": "{name}：不知道的数值已按估计填写（{items}）。依据：{why}。这是估计，不是合同上的数字，请核对合同或账单后改成实际数字。",

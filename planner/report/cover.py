@@ -133,7 +133,7 @@ def _debts_table(pdf: ReportPDF, ctx: ReportContext) -> None:
     lang = ctx.lang
     pdf.heading(t("report.debts.title", lang), level=2)
     rows = []
-    mark = "\n" + t("report.assumed.mark", lang).strip()       # on its own line: never split inside the mark
+    mark = "\n" + t("assumed.mark", lang).strip()       # on its own line: never split inside the mark
     for d in ctx.debts:
         due = money(d.min_payment, lang)
         if d.min_payment_pct:
@@ -158,7 +158,7 @@ def assumption_footnotes(pdf: ReportPDF, debts, lang: str) -> None:
     notes = [t("report.assumed.item", lang, name=d.name, items=assumed_items(d, lang), why=d.assumption_why(lang))
              for d in debts if d.assumed]
     if notes:
-        pdf.paragraph(t("report.assumed.footnote", lang, mark=t("report.assumed.mark", lang).strip()), size=8.2,
+        pdf.paragraph(t("report.assumed.footnote", lang, mark=t("assumed.mark", lang).strip()), size=8.2,
                       color=GREY, after=0.5)
         pdf.bullets(notes, size=8.2)
 

@@ -84,7 +84,6 @@ register({
     "report.debts.kind": {"zh": "类型", "en": "Kind"},
     "report.debts.balance": {"zh": "欠款余额", "en": "Balance"},
     "report.debts.rate": {"zh": "年利率", "en": "Annual rate"},
-    "report.assumed.mark": {"zh": "（估计）", "en": " (est.)"},
     "report.assumed.footnote": {
         "zh": "{mark}：本人不清楚这一数值，这里按常见水平估计，不是合同上的数字；本计划中与之相关的金额也是估算，"
               "以合同和贷款方的记录为准。",
