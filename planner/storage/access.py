@@ -3,7 +3,9 @@
 A page never gets the bare :class:`~planner.storage.Repository`: it gets ``scoped(repo, principal)``,
 which has the repository's methods, checks that the principal may see (or change) the client before
 each call, and appends an audit record: a change's in the change's own transaction (through
-``Repository.write_hook``: both are committed or neither), a view's after it.  Every public method of the repository must be
+``Repository.write_hook``: both are committed or neither), and a view's or an export's in the read's own
+transaction (:func:`planner.storage.db.one_transaction`: the data is returned only once its record is
+committed; when the record cannot be written, the read fails).  Every public method of the repository must be
 classified in :data:`CLIENT_METHODS` or :data:`OTHER_METHODS`; one that is not is refused
 (``AttributeError``), and a test fails until it is classified — a new method cannot skip the audit.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +31,7 @@ from ..i18n import register, t
 from .accounts import Accounts, Principal
 from .audit import _PENDING, AuditLog
 from .consent import Consents
+from .db import one_transaction
 from .errors import StorageError
 from .records import Client
 from .repository import Repository
@@ -115,6 +119,18 @@ class ScopedRepository:
     def _audit(self, action: str, client_id: int | None, detail: str) -> None:
         self.agency.audit.record(self.principal.actor, action, client_id, detail)
 
+    def _read(self, action: str, client_id: int, detail: str, read: Callable[[], Any]) -> Any:
+        """``read()`` and its audit record as one transaction: the result is returned only once the record is
+        committed; if the record cannot be written, nothing is returned (the error is raised)."""
+        audit, actor = self.agency.audit, self.principal.actor
+        if not audit.due(actor, action, client_id):      # a view already recorded in this sitting
+            return read()
+        with one_transaction(self._repo.engine) as conn:
+            result = read()
+            audit.write(conn, actor, action, client_id, detail)
+        audit.written(actor, action, client_id)
+        return result
+
     def __getattr__(self, name: str) -> Any:
         if name in CLIENT_METHODS:
             action, write = CLIENT_METHODS[name]
@@ -124,9 +140,7 @@ class ScopedRepository:
             def call(client_id: int, *args: Any, **kwargs: Any) -> Any:
                 self.check(client_id, write=write)
                 if not write:
-                    result = method(client_id, *args, **kwargs)
-                    self._audit(action, client_id, name)
-                    return result
+                    return self._read(action, client_id, name, lambda: method(client_id, *args, **kwargs))
                 # a write's record goes into the write's own transaction (Repository.write_hook)
                 token = _PENDING.set((self.principal.actor, action, client_id, name))
                 try:
@@ -186,10 +200,15 @@ class ScopedRepository:
         return new_id
 
     def get_plan_version(self, version_id: int):
-        version = self._repo.get_plan_version(version_id)
-        self.check(version.client_id, write=False)
-        self._audit("view", version.client_id, "get_plan_version")
-        return version
+        client_id = self._repo.get_plan_version(version_id).client_id     # whose it is, for the check
+        self.check(client_id, write=False)
+
+        def read():
+            version = self._repo.get_plan_version(version_id)
+            if version.client_id != client_id:                            # cannot happen: versions are immutable
+                raise Forbidden(client_id=version.client_id, what="view")
+            return version
+        return self._read("view", client_id, "get_plan_version", read)
 
     # ------------------------------------------------------------------ agency operations
 
@@ -216,9 +235,7 @@ class ScopedRepository:
 
     def consents(self, client_id: int) -> list:
         self.check(client_id, write=False)
-        found = self.agency.consents.of_client(client_id)
-        self._audit("view", client_id, "consents")
-        return found
+        return self._read("view", client_id, "consents", lambda: self.agency.consents.of_client(client_id))
 
 
 def scoped(repo: Repository, principal: Principal) -> ScopedRepository:
@@ -266,8 +283,12 @@ class ScopedWorkspaces:
         @functools.wraps(method)
         def call(owner: str, *args: Any, **kwargs: Any) -> Any:
             client_id = self._check(owner, write)
+            if client_id is None:
+                return method(owner, *args, **kwargs)
+            if not write:          # a view or export of the draft: one transaction with its record
+                return self._scoped._read(action, client_id, f"draft.{name}",
+                                          lambda: method(owner, *args, **kwargs))
             result = method(owner, *args, **kwargs)
-            if client_id is not None:
-                self._scoped._audit(action, client_id, f"draft.{name}")
+            self._scoped._audit(action, client_id, f"draft.{name}")
             return result
         return call
