@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import register, t
-from .accounts import Accounts, Principal
+from .accounts import Accounts, Principal, User, generate_password
 from .audit import _PENDING, AuditLog
 from .consent import Consents
 from .db import one_transaction
-from .errors import StorageError
+from .errors import NotFound, StorageError
 from .records import Client
 from .repository import Repository
 
@@ -41,6 +41,7 @@ register({
                             "en": "You are not allowed to {what} client #{client_id} (ask an admin to assign it)."},
     "store.err.forbidden.view": {"zh": "查看", "en": "see"},
     "store.err.forbidden.change": {"zh": "修改", "en": "change"},
+    "store.err.admin_only": {"zh": "只有管理员可以管理用户。", "en": "Only an admin can manage users."},
 })
 
 # repository method -> (audit action, needs write permission); the first argument is the client id
@@ -72,6 +73,10 @@ class Forbidden(StorageError, PermissionError):
 
     def message(self, lang: str = "zh") -> str:
         return t(self.code, lang, client_id=self.client_id, what=t(f"store.err.forbidden.{self.what}", lang))
+
+
+class AdminOnly(StorageError, PermissionError):
+    code = "store.err.admin_only"
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,62 @@ class ScopedRepository:
             raise Forbidden(client_id=client_id, what="change")
         self.agency.accounts.assign(client_id, owner=owner, team=team, by=self.principal)
         self._audit("assign", client_id, "assign")
+
+    # ------------------------------------------------------------------ user accounts (admin only)
+    #
+    # Each change and its audit record are one transaction.  The record is action ``account``, no client id,
+    # and ``<what>:<target user id>`` as detail: who did it is the actor, the user is named by id only.
+
+    def _admin_only(self) -> None:
+        if not self.principal.is_admin:
+            raise AdminOnly()
+
+    def _account_record(self, *details: str):
+        audit, actor = self.agency.audit, self.principal.actor
+
+        def write(conn, user_id: int) -> None:
+            for detail in details:
+                audit.write(conn, actor, "account", None, detail.format(id=user_id))
+        return write
+
+    def add_user(self, email: str, role: str, *, team: str | None = None,
+                 local_password: bool = True) -> tuple[User, str | None]:
+        """Add a user; with ``local_password`` a generated password is set and returned (to be shown once,
+        never stored or logged in the clear); without, the user signs in through OIDC."""
+        self._admin_only()
+        password = generate_password() if local_password else None
+        user = self.agency.accounts.add_user(email, role, team=team, password=password,
+                                             on_write=self._account_record("add_user:{id}"))
+        return user, password
+
+    def set_user_disabled(self, user_id: int, disabled: bool) -> User:
+        """Disable (the user is signed out at their next click) or re-enable a user."""
+        self._admin_only()
+        return self.agency.accounts.update_user_id(
+            user_id, disabled=disabled,
+            on_write=self._account_record("disable_user:{id}" if disabled else "enable_user:{id}"))
+
+    def change_user(self, user_id: int, *, role: str, team: str | None) -> User:
+        """Set the user's role and team (one record per field that changes)."""
+        self._admin_only()
+        before = self.agency.accounts.user_by_id(user_id)
+        if before is None:
+            raise NotFound(what="user", id=user_id)
+        new_team = " ".join(str(team or "").split()) or None
+        details = ([f"set_role:{{id}}:{role}"] if role != before.role else []) + \
+            (["set_team:{id}"] if new_team != before.team else [])
+        if not details:
+            return before
+        return self.agency.accounts.update_user_id(user_id, role=role, team=team or "",
+                                                   on_write=self._account_record(*details))
+
+    def reset_password(self, user_id: int) -> str:
+        """Give the user a new generated password (returned to be shown once); lifts a sign-in lock."""
+        self._admin_only()
+        password = generate_password()
+        self.agency.accounts.update_user_id(user_id, password=password,
+                                            on_write=self._account_record("reset_password:{id}"))
+        return password
 
     def record_consent(self, client_id: int, purpose: str, consented_on) -> Any:
         self.check(client_id, write=True)
