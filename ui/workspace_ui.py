@@ -60,10 +60,12 @@ def local_time(moment: datetime | None, lang: str, *, with_date: bool = True) ->
 # --------------------------------------------------------------------------- confirmation
 
 def confirm_button(key: str, label: str, on_confirm: Callable[..., object], *, what: str, lang: str,
-                   args: Sequence[object] = (), help: str | None = None, container=None, **button_kwargs) -> None:
+                   args: Sequence[object] = (), help: str | None = None, container=None, undoable: bool = True,
+                   **button_kwargs) -> None:
     """A button that asks "Are you sure? <what>" with Yes / Cancel before calling ``on_confirm(*args)``.
 
-    The question stays until answered (it survives reruns); the action itself is undoable.
+    The question stays until answered (it survives reruns).  ``undoable``: the action can be undone with the
+    workspace's undo (the question says so); pass ``False`` for one that cannot (an account change).
     """
     box = container if container is not None else st
     flag = f"{CONFIRM}.{key}"
@@ -72,7 +74,8 @@ def confirm_button(key: str, label: str, on_confirm: Callable[..., object], *, w
                    **button_kwargs)
         return
     with box.container(border=True):
-        st.warning(md(t, "ws.confirm.question", lang, what=what) + " " + t("ws.confirm.undo_hint", lang))
+        st.warning(md(t, "ws.confirm.question", lang, what=what) + (" " + t("ws.confirm.undo_hint", lang)
+                                                                    if undoable else ""))
         yes, no = st.columns(2)
 
         def _yes():

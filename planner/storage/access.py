@@ -241,12 +241,16 @@ class ScopedRepository:
                 audit.write(conn, actor, "account", None, detail.format(id=user_id))
         return write
 
-    def add_user(self, email: str, role: str, *, team: str | None = None,
-                 local_password: bool = True) -> tuple[User, str | None]:
-        """Add a user; with ``local_password`` a generated password is set and returned (to be shown once,
-        never stored or logged in the clear); without, the user signs in through OIDC."""
+    def add_user(self, email: str, role: str, *, team: str | None = None, local_password: bool = True,
+                 password: str | None = None) -> tuple[User, str | None]:
+        """Add a user; with ``local_password`` a generated password (or the given ``password``: the admin CLI's
+        ``--password-stdin``) is set and returned, to be shown once and never stored or logged in the clear;
+        without, the user signs in through OIDC."""
         self._admin_only()
-        password = generate_password() if local_password else None
+        if local_password and password is None:
+            password = generate_password()
+        elif not local_password:
+            password = None
         user = self.agency.accounts.add_user(email, role, team=team, password=password,
                                              on_write=self._account_record("add_user:{id}"))
         return user, password
