@@ -17,7 +17,7 @@ import streamlit as st
 
 import ui.text.workspace  # noqa: F401  (registers the texts)
 from planner import settings, t
-from planner.storage import HISTORY_KEEP, sqlite_path
+from planner.storage import HISTORY_KEEP, StorageError, sqlite_path
 from ui import state
 from ui.downloads import on_demand
 from ui.guard import guarded
@@ -140,7 +140,10 @@ def history_list(lang: str) -> None:
     repo = _repo()
     if repo is None:
         return
-    states = repo.workspaces.history(state.owner())
+    try:
+        states = repo.workspaces.history(state.owner())
+    except StorageError:           # e.g. the client was reassigned: the notice above the page says why
+        return
     st.caption(md(t, "ws.history_intro", lang, n=HISTORY_KEEP))
     if not states:
         st.caption(t("ws.history_empty", lang))
@@ -166,8 +169,12 @@ def _restore(state_id: int) -> None:
 # --------------------------------------------------------------------------- My data
 
 def _repo():
-    from ui import store
-    return store.repository()
+    """The repository as the signed-in person may use it: a client's working draft (its history, its
+    export) is permission-checked and audited like the rest of the client file (ScopedWorkspaces)."""
+    from planner.storage import Agency
+    from ui import access, store
+    repo = store.repository()
+    return Agency.of(repo).scoped(access.principal()) if repo is not None else None
 
 
 def _client_name() -> str:
@@ -195,7 +202,10 @@ def my_data_panel(lang: str) -> None:
             st.caption(t("ws.where.server", lang))
         else:
             st.caption(t("ws.where.local", lang))
-        stored = repo.workspaces.load(who) if repo is not None else None
+        try:
+            stored = repo.workspaces.load(who) if repo is not None else None
+        except StorageError:       # e.g. the client was reassigned: the notice above the page says why
+            stored = None
         if stored is not None and stored.version:
             st.caption(md(t, "ws.saved", lang, when=local_time(stored.updated_at, lang)))
         st.button(t("ws.undo_last", lang), key="workspace.undo", icon=":material/undo:", on_click=guarded(_undo),
