@@ -230,8 +230,14 @@ class ScopedRepository:
     # and ``<what>:<target user id>`` as detail: who did it is the actor, the user is named by id only.
 
     def _admin_only(self) -> None:
-        if not self.principal.is_admin:
+        """The principal is an admin — for an account, still now (not only when this session signed in)."""
+        p = self.principal
+        if not p.is_admin:
             raise AdminOnly()
+        if p.user_id is not None:
+            user = self.agency.accounts.user_by_id(p.user_id)
+            if user is None or user.disabled or user.role != "admin":
+                raise AdminOnly()
 
     def _account_record(self, *details: str):
         audit, actor = self.agency.audit, self.principal.actor
