@@ -70,6 +70,8 @@ def _user_table(users: list[User], lang: str) -> None:
 def _add_form(repo: ScopedRepository, lang: str) -> None:
     """Add a user.  Bad input (an invalid or existing e-mail) is said under the form, which keeps what was
     typed; after a success the form is emptied and the generated password is shown once."""
+    if st.session_state.pop(f"{NEW}.clear", False):      # before the widgets exist: the browser's copy too
+        st.session_state[f"{NEW}.email"] = st.session_state[f"{NEW}.team"] = ""
     with st.form(f"{A}.add"):
         st.markdown(f"**{t('adm.add', lang)}**")
         email = st.text_input(t("adm.new_email", lang), key=f"{NEW}.email")
@@ -89,8 +91,7 @@ def _add_form(repo: ScopedRepository, lang: str) -> None:
         _refused(e, lang)
         return
     _flash("adm.added", password, email=user.email)
-    for name in ("email", "team"):
-        st.session_state.pop(f"{NEW}.{name}", None)
+    st.session_state[f"{NEW}.clear"] = True
     st.rerun()
 
 
