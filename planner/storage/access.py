@@ -5,7 +5,8 @@ which has the repository's methods, checks that the principal may see (or change
 each call, and appends an audit record: a change's in the change's own transaction (through
 ``Repository.write_hook``: both are committed or neither), and a view's or an export's in the read's own
 transaction (:func:`planner.storage.db.one_transaction`: the data is returned only once its record is
-committed; when the record cannot be written, the read fails).  Every public method of the repository must be
+committed; when the record cannot be written, the read fails).  An admin's changes to user accounts
+(:meth:`ScopedRepository.add_user` …) are recorded in their own transactions too.  Every public method of the repository must be
 classified in :data:`CLIENT_METHODS` or :data:`OTHER_METHODS`; one that is not is refused
 (``AttributeError``), and a test fails until it is classified — a new method cannot skip the audit.
 
@@ -322,8 +323,8 @@ def unclassified() -> list[str]:
 
 class ScopedWorkspaces:
     """The workspace store seen by one principal: a counsellor client's working draft (owner ``client:<id>``)
-    is checked and audited like the rest of that client's file; a signed-in user reaches only their own
-    workspace (``user:<e-mail>``)."""
+    is checked and audited like the rest of that client's file (a view or export of it in one transaction
+    with its record); a signed-in user reaches only their own workspace (``user:<e-mail>``)."""
 
     # store method -> (audit action, needs write permission)
     METHODS: dict[str, tuple[str, bool]] = {
