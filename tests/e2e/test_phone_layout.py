@@ -70,6 +70,14 @@ TOOLBAR_OVER_TEXT = """() => {
   return covered;
 }"""
 
+# tables whose grid runs over the element after them (e.g. a download button drawn on the last rows)
+TABLE_OVER_NEXT = """() => [...document.querySelectorAll("[data-testid='stDataFrame']")].filter(d => {
+  const box = d.closest("[data-testid='stElementContainer']"), next = box && box.nextElementSibling;
+  if (!next || next.getBoundingClientRect().height === 0) return false;
+  const bottom = Math.max(...[...d.children].map(e => e.getBoundingClientRect().bottom));   // the grid, not its scroller
+  return bottom > next.getBoundingClientRect().top + 1;
+}).length"""
+
 
 def _check(pg, lang: str, key: tuple[str, str] | None) -> None:
     assert pg.locator("[data-testid='stException']").count() == 0
@@ -77,6 +85,7 @@ def _check(pg, lang: str, key: tuple[str, str] | None) -> None:
     assert width[0] <= width[1], f"the page scrolls sideways: {width}"
     covered = pg.evaluate(TOOLBAR_OVER_TEXT)
     assert not covered, f"a table's toolbar covers text: {covered}"
+    assert pg.evaluate(TABLE_OVER_NEXT) == 0, "a table runs over the element below it"
     text = pg.evaluate(VISIBLE_TEXT)
     placeholders = pg.evaluate("() => [...document.querySelectorAll('input[placeholder], textarea[placeholder]')]"
                                ".filter(e => !e.value).map(e => e.placeholder)")     # shown only when empty
