@@ -1,4 +1,9 @@
-"""``calendar``: the plan's payments as an .ics file for a phone's calendar (no server, no account)."""
+"""``calendar``: the plan's payments as an .ics file for a phone's calendar (no server, no account).
+
+Limitation: the command has no workspace, so it does not know what an earlier export held. Events keep their
+UIDs (an import replaces them) but events a new plan no longer has cannot be exported as cancelled, as the
+dashboard's download does (:func:`planner.reminders.plan_export` with ``previous``).
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--months", type=int, default=MAX_SCHEDULE_MONTHS, help="months to export at most")
     p.add_argument("--alarm-days", type=int, default=DEFAULT_ALARM_DAYS, help="remind this many days before")
     p.add_argument("--out", type=Path, required=True, help="where to write the .ics file, e.g. plan.ics")
+    p.epilog = ("Re-exporting replaces events with the same UID, but without the dashboard's workspace this command "
+                "cannot cancel events a new plan no longer has: delete them by hand or re-import into an empty "
+                "calendar. / 命令行没有工作区，无法把新计划里已没有的提醒标为“已取消”：请手动删除，或删除已导入的日历后重新导入。")
 
 
 def run(args: argparse.Namespace) -> int:
