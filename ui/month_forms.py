@@ -25,6 +25,7 @@ from planner.tracking import (parse_balances, parse_payments, read_payments_csv,
 from ui import charts, state
 from ui.downloads import on_demand
 from ui.guard import guarded
+from ui.safe import md
 
 F = "month.f"                        # widget prefix of the forms
 
@@ -248,7 +249,7 @@ def calendar_section(debts: list[Debt], budget, strategy: str, agreements, steps
     export = plan_export(pays, deadlines(steps, debts, lang), lang=lang, alarm_days=int(alarm),
                          stamp=datetime.now(UTC), previous=previous, since=month_start(today))
     if previous and (export.changed or export.cancelled):
-        st.info(t("ui.month.calendar.changes", lang, changed=export.changed, cancelled=export.cancelled))
+        st.info(md(t, "ui.month.calendar.changes", lang, changed=export.changed, cancelled=export.cancelled))
     st.download_button(t("ui.month.calendar.download", lang), on_demand(export.to_ics),
                        file_name=f"repayment_{today:%Y%m}.ics", mime="text/calendar", key=f"{F}.ics",
                        icon=":material/event:", on_click=guarded(record_calendar_export), args=(export.record,))
