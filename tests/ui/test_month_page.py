@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from icalendar import Calendar
 
 from planner import read_debts_csv, simulate
-from tests.ui.conftest import ROOT, page_texts, run_page, ws_section
+from tests.ui.conftest import ROOT, deferred, download_bytes, page_texts, run_page, ws_section  # noqa: F401
 
 PAGE = "ui/pages/month.py"
 
@@ -94,30 +93,6 @@ def test_save_plan_then_progress_and_replan():
     assert all(r["name"] != "借呗" for r in at.session_state["debts.rows"])
 
 
-@pytest.fixture
-def deferred(monkeypatch):
-    """Every deferred download callable registered while the test runs, by its file id (AppTest drops its
-    media manager after each run, so they are captured as Streamlit registers them)."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-    captured: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, *args, **kwargs):
-        file_id = original(self, data_callable, *args, **kwargs)
-        captured[file_id] = data_callable
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
-    return captured
-
-
-def _download(at, deferred, key: str) -> bytes:
-    """The bytes the download button serves: its deferred callable, run as Streamlit runs it on a click."""
-    file_id = at.download_button(key=key).proto.deferred_file_id
-    assert file_id in deferred
-    return deferred[file_id]()
-
-
 ICS = "month.f.ics"
 
 
@@ -125,7 +100,7 @@ def test_calendar_download_parses_and_matches_the_schedule(deferred):
     at = run_page(PAGE)
     from planner.month import payment_schedule
     from planner.reminders import payment_uid
-    events = list(Calendar.from_ical(_download(at, deferred, ICS)).walk("VEVENT"))
+    events = list(Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT"))
     debts = read_debts_csv(ROOT / "sample_debts.csv").debts
     pays = payment_schedule(debts, 8500, today=date.today())
     uids = [str(e["uid"]) for e in events]
@@ -137,7 +112,7 @@ def test_calendar_download_parses_and_matches_the_schedule(deferred):
 
 def test_calendar_redownload_after_replanning_cancels_what_is_gone(deferred):
     at = run_page(PAGE, "en")
-    first = {str(e["uid"]): e for e in Calendar.from_ical(_download(at, deferred, ICS)).walk("VEVENT")}
+    first = {str(e["uid"]): e for e in Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT")}
     at.download_button(key=ICS).click().run()                        # the click records what was downloaded
     assert not at.exception
     remembered = ws_section(at, "settings")["calendar"]["events"]
@@ -151,7 +126,7 @@ def test_calendar_redownload_after_replanning_cancels_what_is_gone(deferred):
     at.button(key="month.f.replan").click().run()
     assert not at.exception and all(r["name"] != "借呗" for r in at.session_state["debts.rows"])
     assert any("will be marked cancelled" in i.value for i in at.info)
-    second = {str(e["uid"]): e for e in Calendar.from_ical(_download(at, deferred, ICS)).walk("VEVENT")}
+    second = {str(e["uid"]): e for e in Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT")}
     jiebei = {u for u, e in first.items() if str(e["summary"]).endswith("to 借呗")}
     assert len(jiebei) > 1
     cancelled = {u for u, e in second.items() if str(e["status"]) == "CANCELLED"}
@@ -166,11 +141,11 @@ def test_calendar_redownload_after_replanning_cancels_what_is_gone(deferred):
     unchanged = [u for u in first if u in second and str(second[u]["summary"]) == str(first[u]["summary"])]
     assert unchanged and all(second[u]["sequence"] == first[u]["sequence"] for u in unchanged)
     # downloaded again: remembered; the next render has nothing new to say and serves the same file
-    data = _download(at, deferred, ICS)
+    data = download_bytes(at, deferred, ICS)
     at.download_button(key=ICS).click().run()
     assert all(ws_section(at, "settings")["calendar"]["events"][u]["cancelled"] is True for u in cancelled)
     assert not any("will be marked cancelled" in i.value for i in at.info)
-    assert _download(at, deferred, ICS) == data
+    assert download_bytes(at, deferred, ICS) == data
 
 
 def test_no_debts_points_to_the_debts_page():
