@@ -85,6 +85,11 @@ class AgreedLine:
         return sum(self.payments_cents)
 
     @property
+    def total(self) -> float:
+        """The agreed schedule's total in yuan (from cents)."""
+        return self.total_cents / 100
+
+    @property
     def scheduled_months(self) -> int:
         return sum(1 for c in self.payments_cents if c > 0)
 

@@ -17,9 +17,8 @@ from planner import Budget, Debt, DebtKind, InvalidInput, format_date, format_mo
 from planner.apr import CostInputError, flag_cost, flat_fee_cost, true_cost
 from planner.documents import phase_summary, token_warning
 from planner.escape import file_name
-from planner.negotiation import (METHODS, NegotiationInputs, NegotiationPlan, evaluate, load_settings,
+from planner.negotiation import (METHODS, AnswerNote, NegotiationInputs, NegotiationPlan, evaluate, load_settings,
                                  negotiation_inputs, propose, proposed_rate, reconsider_letter, what_if_refused)
-from planner.negotiation.answers import AnswerNote
 from ui import state
 from ui.downloads import on_demand
 from ui.guard import guarded
@@ -270,7 +269,7 @@ def agreed_frame(n: NegotiationInputs, lang: str) -> pd.DataFrame:
         c("lender"): a.name, c("agreed_monthly"): format_money(a.monthly, lang), c("months"): a.months,
         c("agreed_rate"): format_pct(a.rate_pct, lang), c("agreed_on"): format_date(a.agreed_on, lang),
         c("first"): format_date(a.first_payment, lang), c("last"): format_date(a.last_payment, lang),
-        c("total"): format_money(a.total_cents / 100, lang), c("channel"): a.channel_text(lang)}
+        c("total"): format_money(a.total, lang), c("channel"): a.channel_text(lang)}
         for a in n.agreed])
 
 
