@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: setup
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(PY) -m ui.serve --server.port $(PORT)
 
 # In CI (CI=true) the browser, CJK font, poppler and PostgreSQL are installed from Debian's packages.
 system-deps:

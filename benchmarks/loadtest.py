@@ -12,7 +12,7 @@ temporary directory, one client per counsellor with a saved plan):
 3. ``change budget`` — income +¥100 on the budget page, until the new "available" figure shows;
 4. ``compare`` — the strategy comparison with its charts;
 5. ``negotiate`` — the negotiation page (proposals, letters);
-6. ``export PDF`` — the PDF page until the PDF is generated, then the download.
+6. ``export PDF`` — the PDF page, "Make the PDF" until it is generated, then the download.
 
 Steps 2–6 repeat ``--rounds`` times.  A step's latency is from the click / key press to the page being
 idle with its expected content.  Reported per concurrency level: p50 / p95 per step (ms), the app
@@ -146,12 +146,13 @@ async def session(browser, base: str, i: int, rounds: int, times: dict[str, list
 
             async def compare():
                 await nav(pg, "page.compare", "ui.compare.title")
-                await pg.locator(".js-plotly-plot").first.wait_for()
+                await pg.locator("[data-testid='stVegaLiteChart'] .marks").first.wait_for()
             await step("compare", compare())
             await step("negotiate", nav(pg, "page.negotiate", "ui.neg.title"))
 
             async def export_pdf():
                 await nav(pg, "page.report", "ui.report.title")
+                await pg.get_by_role("button", name=t("ui.report.build", "en")).click()      # built on demand
                 async with pg.expect_download() as info:
                     await pg.get_by_role("button", name=t("ui.report.download", "en")).click()
                 download = await info.value

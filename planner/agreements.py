@@ -185,7 +185,10 @@ def agreed_debt(debt: Debt, agreement: Agreement) -> Debt:
         overdue_days=0 if agreement.fold_arrears else debt.overdue_days,
         arrears=0.0 if agreement.fold_arrears else min(debt.effective_arrears,
                                                         debt.balance if agreement.amount is None else agreement.amount),
-        official_channel=debt.official_channel, notes=debt.notes, due_day=debt.due_day)
+        official_channel=debt.official_channel, notes=debt.notes, due_day=debt.due_day,
+        # an agreed rate is the lender's figure; a contract rate that was only assumed stays marked
+        assumed=("annual_rate",) if agreement.rate_pct is None and debt.is_assumed("annual_rate") else (),
+        assumed_basis=debt.assumed_basis)
 
 
 def apply_agreements(debts: Sequence[Debt], agreements: Mapping[str, Agreement] | None) -> list[Debt]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .escape import csv_cell, csv_unescape
 from .models import Debt, ValidationIssue
-from .parsing import DEBT_FIELDS, REQUIRED_FIELDS, clean_text, debt_to_record, parse_debt_rows
+from .parsing import DEBT_FIELDS, REQUIRED_FIELDS, assume_unknowns, clean_text, debt_to_record, parse_debt_rows
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 500
@@ -39,12 +39,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "official_channel": ("official_channel", "official channel", "官方渠道", "官方客服", "客服渠道", "协商渠道"),
     "notes": ("notes", "note", "备注", "说明"),
     "due_day": ("due_day", "due day", "payment day", "day due", "还款日", "每月还款日", "到期还款日"),
+    # written by write_debts_csv for debts with values assumed for "不知道" (planner.parsing.ASSUMED_FIELD)
+    "assumed": ("assumed", "按估计填写"),
 }
 
 ZH_HEADERS = {"name": "名称", "kind": "类型", "balance": "余额", "annual_rate": "年利率", "daily_rate": "日利率",
               "min_payment": "最低还款", "min_payment_pct": "最低还款比例", "penalty_rate": "罚息年利率",
               "late_fee_pct": "违约金比例", "overdue_days": "逾期天数", "arrears": "逾期金额",
-              "official_channel": "官方渠道", "notes": "备注", "due_day": "还款日"}
+              "official_channel": "官方渠道", "notes": "备注", "due_day": "还款日", "assumed": "按估计填写"}
 
 
 def norm_header(text: str) -> str:
@@ -192,7 +194,9 @@ def read_debts_csv(source: bytes | str | Path) -> CsvImport:
     if not rows:
         issues.append(_file_issue("empty_file"))
         return CsvImport([], issues, rows, encoding)
-    debts, row_issues = parse_debt_rows(rows)
+    # "不知道" for a rate or a minimum: the same stated assumption as the dashboard's debt cards, marked on
+    # the debt (Debt.assumed); ``rows`` stay as typed
+    debts, row_issues = parse_debt_rows([assume_unknowns(r) for r in rows])
     return CsvImport(debts, issues + row_issues, rows, encoding)
 
 
@@ -215,12 +219,12 @@ def write_debts_csv(debts: Sequence[Debt], *, lang: str = "zh", bom: bool = True
 
     ``read_debts_csv(write_debts_csv(debts)).debts == debts`` for any valid portfolio.
     """
-    fields = [f for f in DEBT_FIELDS if f != "daily_rate"]
+    fields = [f for f in DEBT_FIELDS if f != "daily_rate"] + (["assumed"] if any(d.assumed for d in debts) else [])
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([ZH_HEADERS[f] if lang == "zh" else f for f in fields])
     for d in debts:
         rec = debt_to_record(d)
         rec["kind"] = d.kind.label(lang)          # 网络贷款, not the code online_loan (read back by parse_kind)
-        w.writerow([csv_cell(cell_text(rec[f])) for f in fields])
+        w.writerow([csv_cell(cell_text(rec.get(f))) for f in fields])
     return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")

@@ -4,7 +4,7 @@ Anything a person typed or a file carried passes through exactly one of these
 before it reaches the sink named by the function:
 
 * :func:`markdown` — Streamlit Markdown (``st.markdown``, ``st.error``, captions, labels, help);
-* :func:`plotly_text` — a label in a Plotly chart (trace name, axis category, hover text);
+* :func:`chart_text` — a label in a dashboard chart (legend entry, axis category, tooltip);
 * :func:`csv_cell` / :func:`csv_unescape` — a cell of a CSV file we write / read back (formula injection);
 * :func:`terminal` — text printed by the CLI (no escape sequences, no bidi overrides);
 * :func:`file_name` — a component of a download or output file name.
@@ -23,12 +23,11 @@ before it reaches the sink named by the function:
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
 __all__ = ["EscapedMarkdown", "csv_cell", "csv_unescape", "file_name", "identity", "markdown", "name_text",
-           "plotly_text", "terminal"]
+           "chart_text", "terminal"]
 
 # C0 (but tab/newline handled separately), DEL, C1, zero-width and bidi controls, line/paragraph separators
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
@@ -112,14 +111,15 @@ def markdown(value: object, *, multiline: bool = False) -> str:
     return EscapedMarkdown(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
-def plotly_text(value: object) -> str:
-    """Text for a Plotly label: Plotly reads a subset of HTML in every label (``<a href>`` becomes a live
-    link, ``<br>``, ``<b>`` …) and decodes entities, so ``<``, ``>`` and ``&`` are escaped and shown as such.
+def chart_text(value: object) -> str:
+    """Text for a chart label (Vega-Lite, ui/charts.py).  Vega draws labels and tooltips as text, never as
+    markup (its tooltip handler escapes HTML), so markup stays visible as typed; invisible, control and bidi
+    characters are removed so a label cannot reorder or hide its neighbours.
 
-    >>> plotly_text('<a href="http://evil">借呗</a> & co')
-    '&lt;a href="http://evil"&gt;借呗&lt;/a&gt; &amp; co'
+    >>> chart_text('<a href="http://evil">借呗</a>\u202e & co')
+    '<a href="http://evil">借呗</a> & co'
     """
-    return html.escape(_strip_controls("" if value is None else str(value)), quote=False)
+    return name_text(value)
 
 
 def csv_cell(value: object) -> str:

@@ -187,6 +187,14 @@ def next_steps(debts: Sequence[Debt], followups: Mapping[str, object], answers: 
     return out
 
 
+def step_to_show(step: Step | None, status: str) -> Step | None:
+    """The step the month list shows next to a lender with that month status: a lender paid as the contract
+    asks needs no negotiation step (``apply``); one that falls behind does."""
+    if step is None or (step.key == "apply" and status != "behind"):
+        return None
+    return step
+
+
 def mark_done(followups: Mapping[str, object], lender: str, key: str, on: date) -> dict[str, object]:
     """A copy of the ``followups`` section with ``key`` done on ``on`` (``apply`` records the application date)."""
     out = dict(followups)
@@ -212,4 +220,4 @@ def deadlines(steps: Mapping[str, Step], debts: Sequence[Debt], lang: str = "zh"
 
 
 __all__ = ["DEFAULT_ANSWER_DAYS", "LADDERS", "LETTERS", "STEP_LETTERS", "Step", "answer_days", "deadlines", "ladder",
-           "mark_done", "next_step", "next_steps", "step_text"]
+           "mark_done", "next_step", "next_steps", "step_text", "step_to_show"]

@@ -175,6 +175,27 @@ def typical_terms(kind: DebtKind | str, lender: Lender | None = None) -> Terms:
     return _catalogue()[0][DebtKind(code) if code in DebtKind._value2member_map_ else DebtKind.OTHER]
 
 
+def lender_by_id(lender_id: str) -> Lender | None:
+    return next((lender for lender in lenders() if lender.id == lender_id), None)
+
+
+def assumption_source(name: object, kind: object) -> tuple[DebtKind, Lender | None]:
+    """Whose typical terms stand in for "不知道": the catalogue lender the name refers to when its kind
+    agrees (or no kind was given), else the kind's.  ``kind`` is a :class:`DebtKind`, a code or blank."""
+    code = kind.value if isinstance(kind, DebtKind) else str(kind or "").strip()
+    given = DebtKind(code) if code in DebtKind._value2member_map_ else None
+    lender = find_lender(name)
+    if lender is not None and (given is None or lender.kind == given):
+        return lender.kind, lender
+    return given or DebtKind.OTHER, None
+
+
+def assumed_terms(debt) -> Terms:
+    """The typical terms a debt's assumed values came from (its ``assumed_basis``: a lender id, else its kind)."""
+    lender = lender_by_id(debt.assumed_basis) if getattr(debt, "assumed_basis", "") else None
+    return typical_terms(debt.kind, lender)
+
+
 @cache
 def _index() -> dict[str, Lender]:
     return {key: lender for lender in lenders() for key in lender.keys()}
@@ -236,5 +257,5 @@ def suggest_lenders(text: object, limit: int = 8) -> list[Lender]:
     return found[:limit]
 
 
-__all__ = ["CatalogueError", "ENTITY_UNKNOWN", "Lender", "Terms", "find_lender", "lenders", "parse_catalogue",
-           "suggest_lenders", "typical_terms"]
+__all__ = ["CatalogueError", "ENTITY_UNKNOWN", "Lender", "Terms", "assumed_terms", "assumption_source", "find_lender",
+           "lender_by_id", "lenders", "parse_catalogue", "suggest_lenders", "typical_terms"]

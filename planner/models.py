@@ -148,6 +148,8 @@ register({
     "issue.min_missing": {"zh": "请填写每月最低还款金额或最低还款比例；不知道就写“不知道”（先按常见水平估计）",
                           "en": "give the monthly minimum as an amount or a percentage; if you do not know it, write "
                                 "\"unknown\" (the usual level is assumed)"},
+    "issue.not_assumable": {"zh": "'{value}' 不能按估计填写（只有 {fields} 可以）",
+                            "en": "'{value}' cannot be assumed (only {fields} can)"},
     "issue.rate_conflict": {"zh": "年利率 {annual} 与日利率 {daily}（×365 = {implied}）不一致",
                             "en": "annual rate {annual} disagrees with daily rate {daily} (×365 = {implied})"},
     "issue.arrears_above_balance": {"zh": "'{value}' 不能大于余额 {balance}",
@@ -219,6 +221,9 @@ def _issue(row, column, value, code, **params) -> ValidationIssue:
     return ValidationIssue(row, column, str(value), code, tuple(params.items()))
 
 
+ASSUMABLE_FIELDS = ("annual_rate", "min_payment_pct")     # what "不知道" may stand for (planner.parsing)
+
+
 @dataclass(frozen=True, slots=True)
 class Debt:
     """One debt, with the fields of the repayment model (see docs/model.md).
@@ -241,9 +246,17 @@ class Debt:
     official_channel: str = ""
     notes: str = ""
     due_day: int | None = None             # 还款日: day of the month a payment is due (None → end of month)
+    # the fields whose value is not the person's figure but the typical terms assumed for "不知道"
+    # (planner.parsing.assume_unknowns): a subset of ASSUMABLE_FIELDS, shown as "估计" wherever it is cited
+    assumed: tuple[str, ...] = ()
+    assumed_basis: str = ""                # whose typical terms: a lender catalogue id, "" → the kind's
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", DebtKind(self.kind))
+        if isinstance(self.assumed, str):
+            object.__setattr__(self, "assumed", tuple(f for f in self.assumed.split(",") if f))
+        elif not isinstance(self.assumed, tuple):
+            object.__setattr__(self, "assumed", tuple(self.assumed or ()))
         for name in ("balance", "annual_rate", "min_payment", "min_payment_pct", "penalty_rate",
                      "late_fee_pct", "arrears"):
             value = getattr(self, name)
@@ -274,6 +287,17 @@ class Debt:
     def replace(self, **changes) -> "Debt":
         from dataclasses import replace
         return replace(self, **changes)
+
+    def is_assumed(self, field: str) -> bool:
+        """Is this field's value the assumption made for "不知道" (not a figure from the contract)?"""
+        return field in self.assumed
+
+    def assumption_why(self, lang: str = "zh") -> str:
+        """Why the assumed values were chosen (the typical terms' basis), '' when nothing is assumed."""
+        if not self.assumed:
+            return ""
+        from .lenders import assumed_terms
+        return assumed_terms(self).why(lang)
 
 
 def validate_debt(d: Debt, row: int | None = None) -> list[ValidationIssue]:
@@ -321,6 +345,10 @@ def validate_debt(d: Debt, row: int | None = None) -> list[ValidationIssue]:
     if (isinstance(d.arrears, (int, float)) and isinstance(d.balance, (int, float))
             and math.isfinite(d.arrears) and d.arrears > d.balance > 0):
         out.append(_issue(row, "arrears", d.arrears, "arrears_above_balance", balance=d.balance))
+    assumed = getattr(d, "assumed", ())
+    if not isinstance(assumed, tuple) or any(f not in ASSUMABLE_FIELDS for f in assumed):
+        out.append(_issue(row, "assumed", ",".join(map(str, assumed or ())), "not_assumable",
+                          fields=", ".join(ASSUMABLE_FIELDS)))
     for col in ("official_channel", "notes"):
         text = getattr(d, col)
         if not isinstance(text, str):

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from .escape import name_text
-from .models import (Debt, DebtKind, InvalidInput, ValidationIssue, check_portfolio,
+from .models import (ASSUMABLE_FIELDS, Debt, DebtKind, InvalidInput, ValidationIssue, check_portfolio,
                      register_column_labels, validate_debt)
 
 DEBT_FIELDS = ("name", "kind", "balance", "annual_rate", "daily_rate", "min_payment", "min_payment_pct",
@@ -246,6 +246,10 @@ def parse_debt_row(raw: Mapping[str, object], row: int | None = None) -> tuple[D
     values["official_channel"] = free_text(raw.get("official_channel"))
     values["notes"] = free_text(raw.get("notes"))
     values["due_day"] = read("due_day", parse_day_of_month)
+    marks = assumed_fields(raw)
+    if marks:
+        values["assumed"] = tuple(f for f in ASSUMABLE if f in marks)
+        values["assumed_basis"] = _stored_basis(raw) or assumed_basis(raw)
     # range checks on whatever did parse (placeholders stand in for the rest)
     reported = {i.column for i in issues}
     placeholders = {"balance": 1.0, "annual_rate": 0.0, "min_payment": 0.0}
@@ -305,10 +309,21 @@ def debts_from_records(records: Sequence[Mapping[str, object]]) -> list[Debt]:
 UNKNOWN_WORDS = ("不知道", "不清楚", "不确定", "不记得", "忘了", "未知", "?", "？", "unknown", "don't know",
                  "dont know", "not sure", "n/a")
 ASSUMED_FIELD = "assumed"          # raw-row column: "annual_rate=18.25;min_payment_pct=10" (plain text)
-ASSUMABLE = ("annual_rate", "min_payment_pct")
+ASSUMABLE = ASSUMABLE_FIELDS
 
 
 register_column_labels({ASSUMED_FIELD: ("按估计填写", "assumed")})
+
+from .i18n import register  # noqa: E402
+
+register({
+    "assumed.mark": {"zh": "（估计）", "en": " (est.)"},      # next to an assumed value wherever it is shown
+    "assumed.item.annual_rate": {"zh": "年利率 {value}%", "en": "annual rate {value} %"},
+    "assumed.item.min_payment_pct": {"zh": "最低还款为余额的 {value}%", "en": "minimum {value} % of the balance"},
+    "assumed.note": {"zh": "{name}：不知道的数值已按估计填写（{items}）。依据：{why}。这是估计，不是合同上的数字，请核对合同或账单后改成实际数字。",
+                     "en": "{name}: the values you did not know are assumed ({items}). Basis: {why}. This is an "
+                           "estimate, not the contract's figure: check the contract or statement and change it."},
+})
 
 
 def is_unknown(value: object) -> bool:
@@ -325,21 +340,55 @@ def _marks(raw: Mapping[str, object]) -> dict[str, str]:
     return marks
 
 
+def _stored_basis(raw: Mapping[str, object]) -> str:
+    """``basis=<lender id>`` in the mark (written by :func:`assumed_mark`), when it names a catalogue lender."""
+    from .lenders import lender_by_id
+    for part in clean_text(raw.get(ASSUMED_FIELD)).split(";"):
+        key, sep, value = part.partition("=")
+        if sep and key.strip() == "basis" and lender_by_id(value.strip()) is not None:
+            return value.strip()
+    return ""
+
+
 def assumed_fields(raw: Mapping[str, object]) -> dict[str, str]:
     """The fields of a raw row whose value is still the assumption made for "不知道" (``{field: value}``);
     a mark whose field was changed since is stale and not returned."""
-    return {f: v for f, v in _marks(raw).items() if clean_text(raw.get(f)) == v}
+    return {f: v for f, v in _marks(raw).items() if _same_value(raw.get(f), v)}
+
+
+def _same_value(cell: object, mark: str) -> bool:
+    """The cell still holds the assumed value (as typed, or the same number: ``10.0`` for a mark ``10``)."""
+    if clean_text(cell) == mark:
+        return True
+    if is_blank(cell) or isinstance(cell, str):
+        return False
+    try:
+        return math.isclose(parse_percent(cell), parse_percent(mark), rel_tol=0, abs_tol=1e-9)
+    except ParseError:
+        return False
+
+
+def _source(raw: Mapping[str, object]):
+    """``(kind, catalogue lender or None)`` whose typical terms stand in for this row's "不知道"."""
+    from .lenders import assumption_source
+    kind: DebtKind | None = None
+    if not is_blank(raw.get("kind")):
+        try:
+            kind = parse_kind(raw.get("kind"))
+        except ParseError:
+            kind = DebtKind.OTHER
+    return assumption_source(raw.get("name"), kind)
 
 
 def _terms_for(raw: Mapping[str, object]):
-    from .lenders import find_lender, typical_terms
-    try:
-        kind = parse_kind(raw.get("kind"))
-    except ParseError:
-        kind = DebtKind.OTHER
-    lender = find_lender(raw.get("name"))
-    same = lender is not None and (is_blank(raw.get("kind")) or lender.kind == kind)
-    return typical_terms(lender.kind if same else kind, lender if same else None)
+    from .lenders import typical_terms
+    return typical_terms(*_source(raw))
+
+
+def assumed_basis(raw: Mapping[str, object]) -> str:
+    """The catalogue id of the lender whose typical terms were assumed ('' → the kind's; see ``Debt.assumed_basis``)."""
+    lender = _source(raw)[1]
+    return lender.id if lender is not None else ""
 
 
 def assume_unknowns(raw: Mapping[str, object]) -> dict[str, str]:
@@ -373,25 +422,58 @@ def assume_unknowns(raw: Mapping[str, object]) -> dict[str, str]:
             row["min_payment"] = ""
         if is_unknown(row.get("min_payment_pct")) or is_blank(row.get("min_payment_pct")):
             assume("min_payment_pct", terms.min_payment_pct)
-    row[ASSUMED_FIELD] = ";".join(f"{f}={v}" for f, v in sorted(marks.items()))
+    basis = _stored_basis(row) if terms is None and marks else ""    # kept while no new assumption is made
+    row[ASSUMED_FIELD] = ";".join([f"{f}={v}" for f, v in sorted(marks.items())] + ([f"basis={basis}"] if basis else []))
     return row
 
 
 def assumption_why(raw: Mapping[str, object], lang: str = "zh") -> str:
     """Why the assumed values were chosen (the typical terms' explanation), '' when nothing is assumed."""
-    return _terms_for(raw).why(lang) if assumed_fields(raw) else ""
+    if not assumed_fields(raw):
+        return ""
+    from .lenders import lender_by_id
+    stored = _stored_basis(raw)
+    return (lender_by_id(stored).terms if stored else _terms_for(raw)).why(lang)
 
 
 def debt_to_record(d: Debt) -> dict[str, object]:
-    """A debt as ``{field: value}`` with the canonical field names (``None`` for unset)."""
-    return {"name": d.name, "kind": d.kind.value, "balance": d.balance, "annual_rate": d.annual_rate,
-            "daily_rate": None, "min_payment": d.min_payment, "min_payment_pct": d.min_payment_pct,
-            "penalty_rate": d.penalty_rate, "late_fee_pct": d.late_fee_pct, "overdue_days": d.overdue_days,
-            "arrears": d.arrears, "official_channel": d.official_channel, "notes": d.notes,
-            "due_day": d.due_day}
+    """A debt as ``{field: value}`` with the canonical field names (``None`` for unset); a debt with assumed
+    values also has the ``assumed`` mark (``"annual_rate=18.25"``), so it reads back as assumed."""
+    record: dict[str, object] = {
+        "name": d.name, "kind": d.kind.value, "balance": d.balance, "annual_rate": d.annual_rate,
+        "daily_rate": None, "min_payment": d.min_payment, "min_payment_pct": d.min_payment_pct,
+        "penalty_rate": d.penalty_rate, "late_fee_pct": d.late_fee_pct, "overdue_days": d.overdue_days,
+        "arrears": d.arrears, "official_channel": d.official_channel, "notes": d.notes,
+        "due_day": d.due_day}
+    if d.assumed:
+        record[ASSUMED_FIELD] = assumed_mark(d)
+    return record
+
+
+def assumed_mark(d: Debt) -> str:
+    """The raw-row ``assumed`` column for a debt: ``"annual_rate=18.25;min_payment_pct=10;basis=cmb_card"``
+    (the basis: the catalogue lender whose typical terms were used; '' if nothing is assumed)."""
+    marks = [f"{f}={getattr(d, f):g}" for f in sorted(d.assumed)]
+    return ";".join(marks + ([f"basis={d.assumed_basis}"] if marks and d.assumed_basis else []))
+
+
+def assumption_note(debt: Debt, lang: str = "zh") -> str:
+    """One sentence a person reads wherever a debt with assumed values is used (CLI, PDF footnote):
+    ``借呗：年利率按估计 24%（依据：…）。请核对合同，改成实际数字。`` ('' when nothing is assumed)."""
+    from .i18n import t
+    if not debt.assumed:
+        return ""
+    return t("assumed.note", lang, name=debt.name, items=assumed_items(debt, lang), why=debt.assumption_why(lang))
+
+
+def assumed_items(debt: Debt, lang: str = "zh") -> str:
+    """The assumed values in words: ``年利率 18.25%、最低还款为余额的 10%`` ('' when nothing is assumed)."""
+    from .i18n import t
+    items = [t(f"assumed.item.{f}", lang, value=f"{getattr(debt, f):g}") for f in ASSUMABLE if f in debt.assumed]
+    return ("、" if lang != "en" else ", ").join(items)
 
 
 __all__ = ["ASSUMABLE", "ASSUMED_FIELD", "DEBT_FIELDS", "REQUIRED_FIELDS", "UNKNOWN_WORDS", "ParseError",
-           "assume_unknowns", "assumed_fields", "assumption_why", "is_unknown", "clean_text", "debt_to_record",
+           "assume_unknowns", "assumed_basis", "assumed_fields", "assumed_items", "assumed_mark", "assumption_note", "assumption_why", "is_unknown", "clean_text", "debt_to_record",
            "debts_from_records", "parse_amount", "parse_debt_row", "parse_debt_rows", "parse_int",
            "parse_day_of_month", "parse_kind", "parse_percent"]

@@ -144,6 +144,16 @@ def assumption_note(row: Mapping[str, str], lang: str) -> str:
     return t("ui.cards.assumed", lang, items=items, why=assumption_why(row, lang))
 
 
+def assumed_cell(row: Mapping[str, str], lang: str) -> str:
+    """The table view's "assumed" cell in words ("年利率 18.25%（估计）"), never the stored mark's codes."""
+    marks = assumed_fields(row)
+    if not marks:
+        return ""
+    from planner import column_label
+    sep = "、" if lang != "en" else ", "
+    return sep.join(f"{column_label(f, lang)} {v}%" for f, v in marks.items()) + t("assumed.mark", lang)
+
+
 def _lender_info(row: Mapping[str, str], lang: str) -> str:
     lender = find_lender(row.get("name", ""))
     if lender is None:

@@ -162,11 +162,11 @@ def progress_section(debts: list[Debt], budget, strategy: str, lang: str, today:
     if pay_issues or bal_issues:
         _issues(t("ui.month.records.issues", lang), [i.message(lang) for i in pay_issues + bal_issues][:20])
     prog = progress(version, payments, balances, today=today)
-    st.plotly_chart(charts.plan_vs_actual(prog.months, title=t("ui.month.progress.chart", lang),
+    st.altair_chart(charts.plan_vs_actual(prog.months, title=t("ui.month.progress.chart", lang),
                                           planned=t("ui.month.progress.planned", lang),
                                           reported=t("ui.month.progress.reported", lang),
                                           x=t("ui.month.progress.x", lang), y=t("ui.month.progress.y", lang), lang=lang),
-                    key=f"{F}.chart", config={"displaylogo": False})
+                    key=f"{F}.chart", width="stretch")
     st.caption(t("ui.month.progress.note", lang))
     rows = [{t("ui.month.progress.col.lender", lang): x.name,
              t("ui.month.progress.col.planned", lang): format_money(x.planned_cents / 100, lang),

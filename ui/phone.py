@@ -13,10 +13,6 @@ import streamlit as st
 import ui.text.phone  # noqa: F401  (registers the texts)
 from planner import t
 
-# st.plotly_chart(..., config=PLOTLY_CONFIG): no toolbar over the plot on a phone (it covers the title and
-# legend); zoom by pinch still works.
-PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
-
 PHONE_MAX_PX = 640       # Streamlit stacks columns below this width
 
 
@@ -42,8 +38,6 @@ def stylesheet(lang: str) -> str:
 [data-testid="stCheckbox"] [data-testid="stMarkdownContainer"], [data-testid="stCheckbox"] label p {{
   white-space: normal !important; text-overflow: clip !important; overflow: visible !important; }}
 [data-testid="stCheckbox"] label span {{ white-space: normal !important; overflow: visible !important; }}
-/* the plotly toolbar never covers a chart */
-.modebar-container {{ display: none !important; }}
 @media (max-width: {PHONE_MAX_PX}px) {{
   /* less white space around the page and smaller headings: more of the answer above the fold */
   [data-testid="stMainBlockContainer"] {{ padding: 3.2rem .8rem 2rem .8rem; }}

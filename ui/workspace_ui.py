@@ -17,7 +17,7 @@ import streamlit as st
 
 import ui.text.workspace  # noqa: F401  (registers the texts)
 from planner import settings, t
-from planner.storage import HISTORY_KEEP, sqlite_path
+from planner.storage import HISTORY_KEEP, StorageError, sqlite_path
 from ui import state
 from ui.downloads import on_demand
 from ui.guard import guarded
@@ -60,10 +60,12 @@ def local_time(moment: datetime | None, lang: str, *, with_date: bool = True) ->
 # --------------------------------------------------------------------------- confirmation
 
 def confirm_button(key: str, label: str, on_confirm: Callable[..., object], *, what: str, lang: str,
-                   args: Sequence[object] = (), help: str | None = None, container=None, **button_kwargs) -> None:
+                   args: Sequence[object] = (), help: str | None = None, container=None, undoable: bool = True,
+                   **button_kwargs) -> None:
     """A button that asks "Are you sure? <what>" with Yes / Cancel before calling ``on_confirm(*args)``.
 
-    The question stays until answered (it survives reruns); the action itself is undoable.
+    The question stays until answered (it survives reruns).  ``undoable``: the action can be undone with the
+    workspace's undo (the question says so); pass ``False`` for one that cannot (an account change).
     """
     box = container if container is not None else st
     flag = f"{CONFIRM}.{key}"
@@ -72,7 +74,8 @@ def confirm_button(key: str, label: str, on_confirm: Callable[..., object], *, w
                    **button_kwargs)
         return
     with box.container(border=True):
-        st.warning(md(t, "ws.confirm.question", lang, what=what) + " " + t("ws.confirm.undo_hint", lang))
+        st.warning(md(t, "ws.confirm.question", lang, what=what) + (" " + t("ws.confirm.undo_hint", lang)
+                                                                    if undoable else ""))
         yes, no = st.columns(2)
 
         def _yes():
@@ -137,7 +140,10 @@ def history_list(lang: str) -> None:
     repo = _repo()
     if repo is None:
         return
-    states = repo.workspaces.history(state.owner())
+    try:
+        states = repo.workspaces.history(state.owner())
+    except StorageError:           # e.g. the client was reassigned: the notice above the page says why
+        return
     st.caption(md(t, "ws.history_intro", lang, n=HISTORY_KEEP))
     if not states:
         st.caption(t("ws.history_empty", lang))
@@ -163,8 +169,12 @@ def _restore(state_id: int) -> None:
 # --------------------------------------------------------------------------- My data
 
 def _repo():
-    from ui import store
-    return store.repository()
+    """The repository as the signed-in person may use it: a client's working draft (its history, its
+    export) is permission-checked and audited like the rest of the client file (ScopedWorkspaces)."""
+    from planner.storage import Agency
+    from ui import access, store
+    repo = store.repository()
+    return Agency.of(repo).scoped(access.principal()) if repo is not None else None
 
 
 def _client_name() -> str:
@@ -192,7 +202,10 @@ def my_data_panel(lang: str) -> None:
             st.caption(t("ws.where.server", lang))
         else:
             st.caption(t("ws.where.local", lang))
-        stored = repo.workspaces.load(who) if repo is not None else None
+        try:
+            stored = repo.workspaces.load(who) if repo is not None else None
+        except StorageError:       # e.g. the client was reassigned: the notice above the page says why
+            stored = None
         if stored is not None and stored.version:
             st.caption(md(t, "ws.saved", lang, when=local_time(stored.updated_at, lang)))
         st.button(t("ws.undo_last", lang), key="workspace.undo", icon=":material/undo:", on_click=guarded(_undo),

@@ -4,7 +4,9 @@ Same storage and settings as the dashboard (``DATABASE_URL`` / ``PLANNER_DATA_DI
 ``PLANNER_RETENTION_*``).  Everything printed goes through :func:`planner.escape.terminal`.
 
 * ``admin users add EMAIL --role counsellor [--team T] [--password-stdin]``
-* ``admin users list [--json]`` / ``admin users disable EMAIL`` / ``admin users enable EMAIL``
+* ``admin users list [--json]`` / ``admin users disable EMAIL`` / ``admin users enable EMAIL`` (adding,
+  disabling and enabling are audited as ``admin-cli``, action ``account``; the last enabled admin cannot be
+  disabled)
 * ``admin audit [--since DATE] [--json]`` (JSON Lines: time, user, action, client_id, detail)
 * ``admin retention [--apply]``
 """
@@ -73,12 +75,13 @@ def _err(text: str) -> None:
 
 
 def _users(agency: Agency, args) -> int:
-    acc = agency.accounts
+    acc, scoped = agency.accounts, agency.scoped(CLI)       # changes are audited as "admin-cli"
     if args.users_command == "add":
         password = None
         if args.password_stdin:
             password = sys.stdin.readline().rstrip("\n")
-        user = acc.add_user(args.email, args.role, team=args.team, password=password)
+        user, _ = scoped.add_user(args.email, args.role, team=args.team, local_password=password is not None,
+                                  password=password)
         _out(f"added {user.email} ({user.role}{', team ' + user.team if user.team else ''})")
     elif args.users_command == "list":
         users = acc.list_users()
@@ -92,7 +95,7 @@ def _users(agency: Agency, args) -> int:
                               [[u.email, u.role, u.team or "", "yes" if u.disabled else "",
                                 "local" if u.has_password else "oidc"] for u in users]))
     else:
-        user = acc.update_user(args.email, disabled=args.users_command == "disable")
+        user = scoped.set_user_disabled(acc.get_user(args.email).id, args.users_command == "disable")
         _out(f"{user.email}: {'disabled' if user.disabled else 'enabled'}")
     return EXIT_OK
 

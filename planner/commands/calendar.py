@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..i18n import register, t
 from ..models import InvalidInput
-from ._common import EXIT_INPUT, EXIT_OK, add_plan_args, load_portfolio, parse_budget, parse_order, print_issues
+from ._common import EXIT_INPUT, EXIT_OK, add_plan_args, load_plan_source, print_issues
 
 NAME = "calendar"
 HELP = "export the payments as a calendar file (.ics) / 导出还款日历"
@@ -38,20 +38,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..followups import deadlines, next_steps
     from ..month import payment_schedule
     from ..reminders import build_ics
     lang = args.lang
-    debts = load_portfolio(args.debts, lang)
-    if debts is None:
-        return EXIT_INPUT
+    source, code = load_plan_source(args, lang)
+    if source is None:
+        return code
     today = args.today or date.today()      # the clock is read here, at the edge
     try:
-        pays = payment_schedule(debts, parse_budget(args.budget), args.strategy, today=today,
-                                order=parse_order(args.order) or None, months=max(1, min(args.months, 1200)))
+        pays = payment_schedule(source.debts, source.budget, source.strategy, today=today, order=source.order,
+                                agreements=source.agreements, months=max(1, min(args.months, 1200)))
     except InvalidInput as e:
         print_issues(list(e.issues), lang)
         return EXIT_INPUT
-    data = build_ics(pays, lang=lang, alarm_days=max(0, args.alarm_days), stamp=datetime.now(UTC))
+    # follow-up deadlines (from the workspace's follow-ups and answers), as the dashboard's calendar has them
+    steps = next_steps(source.debts, source.followups, source.answers, today=today)
+    data = build_ics(pays, deadlines(steps, source.debts, lang), lang=lang, alarm_days=max(0, args.alarm_days),
+                     stamp=datetime.now(UTC))
     try:
         args.out.write_bytes(data)
     except OSError as e:

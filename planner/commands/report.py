@@ -13,7 +13,7 @@ from ..models import InvalidInput
 from ..strategies import strategy_names
 from ..escape import terminal
 from ._output import check_output, write_atomic
-from ._common import EXIT_INPUT, EXIT_OK, add_portfolio_args, load_portfolio, parse_budget, print_issues
+from ._common import EXIT_INPUT, EXIT_OK, add_portfolio_args, load_plan_source, print_issues
 
 NAME = "report"
 HELP = "write the repayment plan as a PDF / 导出还款计划PDF"
@@ -24,13 +24,13 @@ register({
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_portfolio_args(p)
+    add_portfolio_args(p, workspace=True)
     p.add_argument("--out", type=Path, required=True, help="where to write the PDF, e.g. plan.pdf")
-    p.add_argument("--strategy", default="avalanche", choices=strategy_names(),
-                   help="the strategy the schedule follows (default avalanche)")
+    p.add_argument("--strategy", default=None, choices=strategy_names(),
+                   help="the strategy the schedule follows (default: the workspace's choice, else avalanche)")
     from ..negotiation import METHODS
     p.add_argument("--method", default=None, choices=list(METHODS),
-                   help="how the negotiation proposal shares the budget")
+                   help="how the negotiation proposal shares the budget (default: the workspace's choice)")
     p.add_argument("--date", dest="today", type=date.fromisoformat, default=None,
                    help="the document's date, YYYY-MM-DD (default: today)")
     p.add_argument("--start", type=date.fromisoformat, default=None,
@@ -47,13 +47,21 @@ def run(args: argparse.Namespace) -> int:
     from ..report import build_pdf
 
     lang = args.lang
-    problem = check_output(args.out, [args.debts, args.incidents], lang)
+    problem = check_output(args.out, [args.debts, args.incidents, args.workspace], lang)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_INPUT
-    debts = load_portfolio(args.debts, lang)
-    if debts is None:
-        return EXIT_INPUT
+    source, code = load_plan_source(args, lang)
+    if source is None:
+        return code
+    wp = source.workspace
+    if wp is not None:
+        # as the dashboard's PDF page: agreed terms, excluded debts and budget changes feed the PDF
+        debts, budget = wp.report_inputs()
+        strategy = args.strategy or (wp.strategy if wp.strategy != "custom" else "avalanche")
+        method = args.method or wp.method
+    else:
+        debts, budget, strategy, method = source.debts, source.budget, source.strategy, args.method
     today = args.today or date.today()      # the clock is read here, at the edge, never inside planner.report
     incidents = None
     if args.incidents is not None:
@@ -63,12 +71,14 @@ def run(args: argparse.Namespace) -> int:
     profile = _read_profile(args.profile, lang) if args.profile is not None else {}
     if profile is None:
         return EXIT_INPUT
+    if wp is not None:
+        profile = {**{k: v for k, v in wp.profile.items() if v not in ("", None, [], {})}, **profile}
     if args.name:
         profile["name"] = args.name
     if profile.get("phone") and not profile.get("contact"):
         profile["contact"] = profile["phone"]          # the letters' older field name
     try:
-        pdf = build_pdf(debts, parse_budget(args.budget), lang=lang, strategy=args.strategy, method=args.method,
+        pdf = build_pdf(list(debts), budget, lang=lang, strategy=strategy, method=method,
                         today=today, start=args.start, profile=profile or None,
                         incidents=incidents, pseudonymise=args.pseudonymise)
     except InvalidInput as e:

@@ -34,10 +34,18 @@ def _addressee(typed: str, line: ProposalLine, lang: str) -> str:
 
 
 def _cost_apr(plan: NegotiationPlan, line: ProposalLine) -> str | None:
-    if not voice(line.kind).cost_argument:
+    if not voice(line.kind).cost_argument or line.rate_assumed:     # no cost argument from an estimated rate
         return None
     flag = flag_cost(line.original_rate_pct, line.kind, plan.settings)
     return format_pct(flag.apr_pct, "zh") if flag.level == "over" and flag.threshold == "licensed" else None
+
+
+def _rate_clause(line: ProposalLine) -> str:
+    """The contract rate as a fact, or — when it was assumed for "不知道" — a request to be told it (with the
+    estimate the amounts use, unless the plan asks for no interest and no amount depends on it)."""
+    if not line.rate_assumed:
+        return "doc.app.rate.contract"
+    return "doc.app.rate.unknown" if line.interest_pause else "doc.app.rate.assumed"
 
 
 def _requests(plan: NegotiationPlan, line: ProposalLine, lang: str, you: str) -> list[str]:
@@ -46,10 +54,12 @@ def _requests(plan: NegotiationPlan, line: ProposalLine, lang: str, you: str) ->
     if line.interest_pause:
         out.append(t("doc.app.req.interest_free", lang))
     elif line.proposed_rate_pct < line.original_rate_pct:
-        out.append(t("doc.app.req.rate_cut", lang, original=format_pct(line.original_rate_pct, lang),
+        key = "doc.app.req.rate_cut_assumed" if line.rate_assumed else "doc.app.req.rate_cut"
+        out.append(t(key, lang, original=format_pct(line.original_rate_pct, lang),
                      proposed=format_pct(line.proposed_rate_pct, lang)))
     elif line.original_rate_pct > 0:
-        out.append(t("doc.app.req.rate_keep", lang, proposed=format_pct(line.proposed_rate_pct, lang)))
+        key = "doc.app.req.rate_keep_assumed" if line.rate_assumed else "doc.app.req.rate_keep"
+        out.append(t(key, lang, proposed=format_pct(line.proposed_rate_pct, lang)))
     if line.penalty_waived and line.fees_waived:
         out.append(t("doc.app.req.waive_all.credit_card" if card else "doc.app.req.waive_all", lang))
     elif line.penalty_waived:
@@ -85,7 +95,8 @@ def application(plan: NegotiationPlan, line: ProposalLine, lang: str, profile: B
                     Heading(t("doc.app.h.debt", lang)),
                     Paragraph(t(f"doc.app.debt.{line.kind.value}", lang, you=you, lender=line.name,
                                 principal=money(line.principal, lang), arrears=arrears,
-                                rate=format_pct(line.original_rate_pct, lang))),
+                                rate_clause=t(_rate_clause(line), lang, you=you,
+                                              rate=format_pct(line.original_rate_pct, lang)))),
                     Heading(t("doc.app.h.hardship", lang)),
                     Paragraph(join(lang, t("doc.app.hardship", lang,
                                            hardship=t(f"doc.hardship.{profile.hardship}", lang)),
@@ -138,8 +149,11 @@ def script(plan: NegotiationPlan, line: ProposalLine, lang: str, profile: Borrow
     if line.interest_pause:
         plan_lines.append(t("doc.script.interest_free", lang))
     elif line.proposed_rate_pct < line.original_rate_pct:
-        plan_lines.append(t("doc.script.rate_cut", lang, original=format_pct(line.original_rate_pct, lang),
+        plan_lines.append(t("doc.script.rate_cut_assumed" if line.rate_assumed else "doc.script.rate_cut", lang,
+                            original=format_pct(line.original_rate_pct, lang),
                             proposed=format_pct(line.proposed_rate_pct, lang)))
+    if line.rate_assumed:
+        plan_lines.append(t("doc.script.ask_rate_only" if line.interest_pause else "doc.script.ask_rate", lang))
     if line.penalty_waived or line.fees_waived:
         plan_lines.append(t("doc.script.waive.credit_card" if v.account == "credit_card" else "doc.script.waive", lang))
     if line.settlement_pct > 0:

@@ -57,7 +57,9 @@ def private_application(plan: NegotiationPlan, line: ProposalLine, lang: str, pr
     blocks += [Paragraph(s) for s in schedule_sentences(line, lang)]
     blocks.append(timetable_table(line, lang))
     above, how = rate_above_cap(plan, line, details.loan_date)
-    if line.original_rate_pct <= 0:
+    if line.rate_assumed:               # never "the rate we agreed" when the person did not know it
+        blocks.append(Paragraph(t("doc.private.rate_assumed", lang, rate=format_pct(line.proposed_rate_pct, lang))))
+    elif line.original_rate_pct <= 0:
         blocks.append(Paragraph(t("doc.private.interest_free_thanks", lang)))
     elif above and line.proposed_rate_pct < line.original_rate_pct:
         blocks.append(Paragraph(t("doc.private.rate_cut", lang, original=format_pct(line.original_rate_pct, lang),
@@ -88,7 +90,9 @@ def private_script(plan: NegotiationPlan, line: ProposalLine, lang: str, profile
                          hardship=t(f"doc.private.hardship.{profile.hardship}", lang)), style="quote"),
              Paragraph(t("doc.private.script.plan", lang, plan=plan_text), style="quote")]
     above, _ = rate_above_cap(plan, line, profile.lender(line.name).loan_date)
-    if line.original_rate_pct > 0 and above and line.proposed_rate_pct < line.original_rate_pct:
+    if line.rate_assumed:
+        lines.append(Paragraph(t("doc.private.script.rate_assumed", lang), style="quote"))
+    elif line.original_rate_pct > 0 and above and line.proposed_rate_pct < line.original_rate_pct:
         lines.append(Paragraph(t("doc.private.script.rate", lang, proposed=format_pct(line.proposed_rate_pct, lang)),
                                style="quote"))
     lines += [Paragraph(t("doc.private.script.ask", lang), style="quote"),

@@ -217,14 +217,15 @@ def _line(ln: LineTerms, pays_c: list[int], token_c: int, start: date, *, refuse
             name=d.name, kind=d.kind, principal=d.balance, arrears_folded=0.0, original_rate_pct=d.annual_rate,
             proposed_rate_pct=d.annual_rate, penalty_waived=False, fees_waived=False,
             instalment=max(pays_c, default=0) / 100, timetable=timetable, channel=ln.channel,
-            max_term_months=ln.max_term, max_term_source=ln.max_term_source, refused=True)
+            max_term_months=ln.max_term, max_term_source=ln.max_term_source, refused=True,
+            rate_assumed=d.is_assumed("annual_rate"))
     return ProposalLine(
         name=d.name, kind=d.kind, principal=d.balance, arrears_folded=d.effective_arrears,
         original_rate_pct=d.annual_rate, proposed_rate_pct=ln.proposed_rate_pct,
         penalty_waived=ln.waive_penalty, fees_waived=ln.waive_fees,
         instalment=max(pays_c, default=0) / 100, timetable=timetable, channel=ln.channel,
         max_term_months=ln.max_term, max_term_source=ln.max_term_source, settlement_pct=ln.settlement_pct,
-        token=token_c / 100, pinned=ln.pinned)
+        token=token_c / 100, pinned=ln.pinned, rate_assumed=d.is_assumed("annual_rate"))
 
 
 def what_if_refused(plan: NegotiationPlan, lender_name: str) -> NegotiationPlan:

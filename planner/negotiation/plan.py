@@ -99,6 +99,8 @@ class ProposalLine:
     token: float = 0.0               # sequential: monthly payment while waiting its turn
     pinned: bool = False             # adjusted by hand (instalment or months)
     refused: bool = False            # what-if: the lender keeps its original terms
+    rate_assumed: bool = False       # original_rate_pct is the estimate assumed for "不知道" (Debt.assumed),
+                                     # never stated to a lender as the contract's rate
 
     @property
     def interest_pause(self) -> bool:
@@ -149,6 +151,7 @@ class ProposalLine:
             "last_payment": self.last_payment.isoformat() if self.last_payment else None,
             "total_repay": self.total_repay, "channel": self.channel_text(lang),
             "pinned": self.pinned, "refused": self.refused,
+            **({"rate_assumed": True} if self.rate_assumed else {}),
             "timetable": [{"month": p.month, "date": p.date.isoformat(), "amount": p.amount}
                           for p in self.timetable],
         }

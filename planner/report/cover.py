@@ -133,20 +133,34 @@ def _debts_table(pdf: ReportPDF, ctx: ReportContext) -> None:
     lang = ctx.lang
     pdf.heading(t("report.debts.title", lang), level=2)
     rows = []
+    mark = "\n" + t("assumed.mark", lang).strip()       # on its own line: never split inside the mark
     for d in ctx.debts:
         due = money(d.min_payment, lang)
         if d.min_payment_pct:
             pct = t("report.debts.pct_of_balance", lang, pct=format_pct(d.min_payment_pct, lang, decimals=0))
+            pct += mark if d.is_assumed("min_payment_pct") else ""
             due = pct if not d.min_payment else f"{due} / {pct}"
         overdue_txt = (t("report.debts.overdue_value", lang, days=d.overdue_days,
                          amount=money(d.effective_arrears, lang)) if d.is_overdue else "—")
-        rows.append([d.name, d.kind.label(lang), money(d.balance, lang), format_pct(d.annual_rate, lang), due,
-                     overdue_txt])
+        rate = format_pct(d.annual_rate, lang) + (mark if d.is_assumed("annual_rate") else "")
+        rows.append([d.name, d.kind.label(lang), money(d.balance, lang), rate, due, overdue_txt])
     rows.append([t("report.total", lang), "", money(ctx.total_owed, lang), "", "", ""])
-    pdf.table([Column(t("report.debts.lender", lang), 2.1), Column(t("report.debts.kind", lang), 1.9),
+    pdf.table([Column(t("report.debts.lender", lang), 2.0), Column(t("report.debts.kind", lang), 1.75),
                Column(t("report.debts.balance", lang), 1.45, "R"), Column(t("report.debts.rate", lang), 1.05, "R"),
-               Column(t("report.debts.due", lang), 1.4, "R"), Column(t("report.debts.overdue", lang), 1.6, "R")],
+               Column(t("report.debts.due", lang), 1.65, "R"), Column(t("report.debts.overdue", lang), 1.6, "R")],
               rows, total_rows=[len(rows) - 1])
+    assumption_footnotes(pdf, ctx.debts, lang)
+
+
+def assumption_footnotes(pdf: ReportPDF, debts, lang: str) -> None:
+    """Under a table that shows assumed values: what was assumed for "不知道", on what basis, check the contract."""
+    from ..parsing import assumed_items
+    notes = [t("report.assumed.item", lang, name=d.name, items=assumed_items(d, lang), why=d.assumption_why(lang))
+             for d in debts if d.assumed]
+    if notes:
+        pdf.paragraph(t("report.assumed.footnote", lang, mark=t("assumed.mark", lang).strip()), size=8.2,
+                      color=GREY, after=0.5)
+        pdf.bullets(notes, size=8.2)
 
 
 def _budget_headline(ctx: ReportContext) -> str:

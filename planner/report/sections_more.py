@@ -25,8 +25,8 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
         span = "—"
         if ln.first_payment:
             span = f"{format_month(ln.first_payment, lang)}–{format_month(ln.last_payment, lang)}"
-        rows.append([ln.name, money(ln.principal, lang),
-                     f"{format_pct(ln.original_rate_pct, lang)} → {format_pct(ln.proposed_rate_pct, lang)}",
+        original = format_pct(ln.original_rate_pct, lang) + (t("assumed.mark", lang) if ln.rate_assumed else "")
+        rows.append([ln.name, money(ln.principal, lang), f"{original} → {format_pct(ln.proposed_rate_pct, lang)}",
                      money(ln.instalment, lang), t("report.neg.term_value", lang, n=ln.months), span,
                      money(ln.total_repay, lang)])
     rows.append([t("report.total", lang), money(plan.total_principal, lang), "", money(plan.total_monthly, lang),
@@ -35,6 +35,9 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
                Column(t("report.neg.rate", lang), 2.0, "R"), Column(t("report.neg.instalment", lang), 1.2, "R"),
                Column(t("report.neg.months", lang), 0.75, "R"), Column(t("report.neg.period", lang), 2.0, "R"),
                Column(t("report.neg.total", lang), 1.3, "R")], rows, size=7.8, total_rows=[len(rows) - 1])
+    if any(ln.rate_assumed for ln in plan.lines):
+        pdf.paragraph(t("report.assumed.neg_note", lang, mark=t("assumed.mark", lang).strip()), size=8.2,
+                      color=GREY)
     asks = [_asks(ln, lang) for ln in plan.lines]
     pdf.heading(t("report.neg.asks", lang), level=2)
     pdf.bullets([f"{ln.name}：{a}" if lang == "zh" else f"{ln.name}: {a}" for ln, a in zip(plan.lines, asks)],

@@ -84,6 +84,17 @@ register({
     "report.debts.kind": {"zh": "类型", "en": "Kind"},
     "report.debts.balance": {"zh": "欠款余额", "en": "Balance"},
     "report.debts.rate": {"zh": "年利率", "en": "Annual rate"},
+    "report.assumed.footnote": {
+        "zh": "{mark}：本人不清楚这一数值，这里按常见水平估计，不是合同上的数字；本计划中与之相关的金额也是估算，"
+              "以合同和贷款方的记录为准。",
+        "en": "{mark}: I do not know this figure, so the usual level is assumed here — it is not the contract's figure; "
+              "the amounts in this plan that depend on it are estimates too, and the contract and the lender's "
+              "records decide."},
+    "report.assumed.item": {"zh": "{name}：{items}。估计依据：{why}。", "en": "{name}: {items}. Basis of the estimate: {why}."},
+    "report.assumed.neg_note": {
+        "zh": "{mark}：本人目前无法确认合同利率，原年利率为估计值，不是合同上的数字；请贷款方告知实际利率。",
+        "en": "{mark}: I cannot confirm the contract rate; the current rate shown is an estimate, not the contract's "
+              "figure. I ask each lender to tell me the actual rate."},
     "report.debts.due": {"zh": "每月应还", "en": "Due monthly"},
     "report.debts.overdue": {"zh": "逾期", "en": "Overdue"},
     "report.debts.overdue_value": {"zh": "{days}天 / {amount}", "en": "{days} days / {amount}"},

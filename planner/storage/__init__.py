@@ -11,9 +11,9 @@ goes through :class:`Repository`; it never imports streamlit.
 ['王五', '赵六']
 """
 
-from .access import Agency, Forbidden, ScopedRepository, scoped
+from .access import AdminOnly, Agency, Forbidden, ScopedRepository, scoped
 from .accounts import LOCAL, SHARED_PASSWORD, SYSTEM, Accounts, LoginResult, Principal, User
-from .archive import client_document, export_client, import_client
+from .archive import client_document, export_client, import_client, read_workspace
 from .db import compact, create_engine, database_url, sqlite_path
 from .diff import BalanceChange, FieldChange, PlanDiff, diff_versions
 from .errors import (ConflictError, DeletionIncomplete, InvalidArchive, InvalidInputValue, NotFound, StorageError,
@@ -33,9 +33,9 @@ __all__ = sorted([
     "InvalidInputValue", "LATEST", "MIGRATIONS", "NegotiationRecord", "NotFound", "PlanDiff", "PlanSummary",
     "PlanVersion", "Repository", "STATUSES", "SchemaTooNew", "SessionNote", "StorageError",
     "client_document", "compact", "create_engine", "current_version", "database_url", "diff_versions",
-    "export_client", "import_client", "migrate", "pseudonymise", "redact", "sqlite_path", "status_label", "Unavailable",
+    "export_client", "import_client", "migrate", "read_workspace", "pseudonymise", "redact", "sqlite_path", "status_label", "Unavailable",
     "HISTORY_KEEP", "LOCAL_OWNER", "StoredWorkspace", "WorkspaceConflict", "WorkspaceState", "WorkspaceStore",
     "changed_sections", "owner_for",
-    "Accounts", "Agency", "AuditLog", "AuditRecord", "Consent", "Consents", "Forbidden", "LOCAL", "LoginResult",
+    "Accounts", "AdminOnly", "Agency", "AuditLog", "AuditRecord", "Consent", "Consents", "Forbidden", "LOCAL", "LoginResult",
     "Principal", "RetentionItem", "SHARED_PASSWORD", "SYSTEM", "ScopedRepository", "User", "scoped",
 ])

@@ -3,7 +3,10 @@
 A page never gets the bare :class:`~planner.storage.Repository`: it gets ``scoped(repo, principal)``,
 which has the repository's methods, checks that the principal may see (or change) the client before
 each call, and appends an audit record: a change's in the change's own transaction (through
-``Repository.write_hook``: both are committed or neither), a view's after it.  Every public method of the repository must be
+``Repository.write_hook``: both are committed or neither), and a view's or an export's in the read's own
+transaction (:func:`planner.storage.db.one_transaction`: the data is returned only once its record is
+committed; when the record cannot be written, the read fails).  An admin's changes to user accounts
+(:meth:`ScopedRepository.add_user` …) are recorded in their own transactions too.  Every public method of the repository must be
 classified in :data:`CLIENT_METHODS` or :data:`OTHER_METHODS`; one that is not is refused
 (``AttributeError``), and a test fails until it is classified — a new method cannot skip the audit.
 
@@ -21,14 +24,16 @@ from __future__ import annotations
 
 import functools
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import register, t
-from .accounts import Accounts, Principal
+from .accounts import Accounts, Principal, User, generate_password
 from .audit import _PENDING, AuditLog
 from .consent import Consents
-from .errors import StorageError
+from .db import one_transaction
+from .errors import NotFound, StorageError
 from .records import Client
 from .repository import Repository
 
@@ -37,6 +42,7 @@ register({
                             "en": "You are not allowed to {what} client #{client_id} (ask an admin to assign it)."},
     "store.err.forbidden.view": {"zh": "查看", "en": "see"},
     "store.err.forbidden.change": {"zh": "修改", "en": "change"},
+    "store.err.admin_only": {"zh": "只有管理员可以管理用户。", "en": "Only an admin can manage users."},
 })
 
 # repository method -> (audit action, needs write permission); the first argument is the client id
@@ -68,6 +74,10 @@ class Forbidden(StorageError, PermissionError):
 
     def message(self, lang: str = "zh") -> str:
         return t(self.code, lang, client_id=self.client_id, what=t(f"store.err.forbidden.{self.what}", lang))
+
+
+class AdminOnly(StorageError, PermissionError):
+    code = "store.err.admin_only"
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,18 @@ class ScopedRepository:
     def _audit(self, action: str, client_id: int | None, detail: str) -> None:
         self.agency.audit.record(self.principal.actor, action, client_id, detail)
 
+    def _read(self, action: str, client_id: int, detail: str, read: Callable[[], Any]) -> Any:
+        """``read()`` and its audit record as one transaction: the result is returned only once the record is
+        committed; if the record cannot be written, nothing is returned (the error is raised)."""
+        audit, actor = self.agency.audit, self.principal.actor
+        if not audit.due(actor, action, client_id):      # a view already recorded in this sitting
+            return read()
+        with one_transaction(self._repo.engine) as conn:
+            result = read()
+            audit.write(conn, actor, action, client_id, detail)
+        audit.written(actor, action, client_id)
+        return result
+
     def __getattr__(self, name: str) -> Any:
         if name in CLIENT_METHODS:
             action, write = CLIENT_METHODS[name]
@@ -124,9 +146,7 @@ class ScopedRepository:
             def call(client_id: int, *args: Any, **kwargs: Any) -> Any:
                 self.check(client_id, write=write)
                 if not write:
-                    result = method(client_id, *args, **kwargs)
-                    self._audit(action, client_id, name)
-                    return result
+                    return self._read(action, client_id, name, lambda: method(client_id, *args, **kwargs))
                 # a write's record goes into the write's own transaction (Repository.write_hook)
                 token = _PENDING.set((self.principal.actor, action, client_id, name))
                 try:
@@ -186,10 +206,15 @@ class ScopedRepository:
         return new_id
 
     def get_plan_version(self, version_id: int):
-        version = self._repo.get_plan_version(version_id)
-        self.check(version.client_id, write=False)
-        self._audit("view", version.client_id, "get_plan_version")
-        return version
+        client_id = self._repo.get_plan_version(version_id).client_id     # whose it is, for the check
+        self.check(client_id, write=False)
+
+        def read():
+            version = self._repo.get_plan_version(version_id)
+            if version.client_id != client_id:                            # cannot happen: versions are immutable
+                raise Forbidden(client_id=version.client_id, what="view")
+            return version
+        return self._read("view", client_id, "get_plan_version", read)
 
     # ------------------------------------------------------------------ agency operations
 
@@ -199,6 +224,72 @@ class ScopedRepository:
             raise Forbidden(client_id=client_id, what="change")
         self.agency.accounts.assign(client_id, owner=owner, team=team, by=self.principal)
         self._audit("assign", client_id, "assign")
+
+    # ------------------------------------------------------------------ user accounts (admin only)
+    #
+    # Each change and its audit record are one transaction.  The record is action ``account``, no client id,
+    # and ``<what>:<target user id>`` as detail: who did it is the actor, the user is named by id only.
+
+    def _admin_only(self) -> None:
+        """The principal is an admin — for an account, still now (not only when this session signed in)."""
+        p = self.principal
+        if not p.is_admin:
+            raise AdminOnly()
+        if p.user_id is not None:
+            user = self.agency.accounts.user_by_id(p.user_id)
+            if user is None or user.disabled or user.role != "admin":
+                raise AdminOnly()
+
+    def _account_record(self, *details: str):
+        audit, actor = self.agency.audit, self.principal.actor
+
+        def write(conn, user_id: int) -> None:
+            for detail in details:
+                audit.write(conn, actor, "account", None, detail.format(id=user_id))
+        return write
+
+    def add_user(self, email: str, role: str, *, team: str | None = None, local_password: bool = True,
+                 password: str | None = None) -> tuple[User, str | None]:
+        """Add a user; with ``local_password`` a generated password (or the given ``password``: the admin CLI's
+        ``--password-stdin``) is set and returned, to be shown once and never stored or logged in the clear;
+        without, the user signs in through OIDC."""
+        self._admin_only()
+        if local_password and password is None:
+            password = generate_password()
+        elif not local_password:
+            password = None
+        user = self.agency.accounts.add_user(email, role, team=team, password=password,
+                                             on_write=self._account_record("add_user:{id}"))
+        return user, password
+
+    def set_user_disabled(self, user_id: int, disabled: bool) -> User:
+        """Disable (the user is signed out at their next click) or re-enable a user."""
+        self._admin_only()
+        return self.agency.accounts.update_user_id(
+            user_id, disabled=disabled,
+            on_write=self._account_record("disable_user:{id}" if disabled else "enable_user:{id}"))
+
+    def change_user(self, user_id: int, *, role: str, team: str | None) -> User:
+        """Set the user's role and team (one record per field that changes)."""
+        self._admin_only()
+        before = self.agency.accounts.user_by_id(user_id)
+        if before is None:
+            raise NotFound(what="user", id=user_id)
+        new_team = " ".join(str(team or "").split()) or None
+        details = ([f"set_role:{{id}}:{role}"] if role != before.role else []) + \
+            (["set_team:{id}"] if new_team != before.team else [])
+        if not details:
+            return before
+        return self.agency.accounts.update_user_id(user_id, role=role, team=team or "",
+                                                   on_write=self._account_record(*details))
+
+    def reset_password(self, user_id: int) -> str:
+        """Give the user a new generated password (returned to be shown once); lifts a sign-in lock."""
+        self._admin_only()
+        password = generate_password()
+        self.agency.accounts.update_user_id(user_id, password=password,
+                                            on_write=self._account_record("reset_password:{id}"))
+        return password
 
     def record_consent(self, client_id: int, purpose: str, consented_on) -> Any:
         self.check(client_id, write=True)
@@ -216,9 +307,7 @@ class ScopedRepository:
 
     def consents(self, client_id: int) -> list:
         self.check(client_id, write=False)
-        found = self.agency.consents.of_client(client_id)
-        self._audit("view", client_id, "consents")
-        return found
+        return self._read("view", client_id, "consents", lambda: self.agency.consents.of_client(client_id))
 
 
 def scoped(repo: Repository, principal: Principal) -> ScopedRepository:
@@ -234,8 +323,8 @@ def unclassified() -> list[str]:
 
 class ScopedWorkspaces:
     """The workspace store seen by one principal: a counsellor client's working draft (owner ``client:<id>``)
-    is checked and audited like the rest of that client's file; a signed-in user reaches only their own
-    workspace (``user:<e-mail>``)."""
+    is checked and audited like the rest of that client's file (a view or export of it in one transaction
+    with its record); a signed-in user reaches only their own workspace (``user:<e-mail>``)."""
 
     # store method -> (audit action, needs write permission)
     METHODS: dict[str, tuple[str, bool]] = {
@@ -266,8 +355,12 @@ class ScopedWorkspaces:
         @functools.wraps(method)
         def call(owner: str, *args: Any, **kwargs: Any) -> Any:
             client_id = self._check(owner, write)
+            if client_id is None:
+                return method(owner, *args, **kwargs)
+            if not write:          # a view or export of the draft: one transaction with its record
+                return self._scoped._read(action, client_id, f"draft.{name}",
+                                          lambda: method(owner, *args, **kwargs))
             result = method(owner, *args, **kwargs)
-            if client_id is not None:
-                self._scoped._audit(action, client_id, f"draft.{name}")
+            self._scoped._audit(action, client_id, f"draft.{name}")
             return result
         return call

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from ..i18n import register
 from .accounts_schema import EMAIL_MAX, ROLES, TEAM_MAX
@@ -45,7 +46,16 @@ register({
     "store.err.short_password": {"zh": "密码至少 {limit} 个字符", "en": "a password has at least {limit} characters"},
     "store.err.bad_team": {"zh": "团队名称最多 {limit} 个字", "en": "a team name has at most {limit} characters"},
     "store.what.user": {"zh": "用户", "en": "User"},
+    "store.err.last_admin": {"zh": "{email} 是最后一位启用的管理员：不能停用或降级。请先添加或启用另一位管理员。",
+                             "en": "{email} is the last enabled admin: it cannot be disabled or demoted. Add or "
+                                   "enable another admin first."},
 })
+
+# a hook called as ``on_write(conn, user_id)`` inside an account change's transaction (the audit record)
+OnWrite = Callable[[Connection, int], None]
+# generated passwords: no look-alikes (0/O, 1/l/I), groups of 5 for reading aloud or typing from paper
+PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PASSWORD_GROUPS = 4
 
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a password of anyone")   # verified for unknown e-mails: same timing
@@ -61,6 +71,16 @@ def normalize_email(value: str) -> str:
     if not at or not local or "." not in domain or len(email) > EMAIL_MAX or any(c.isspace() for c in email):
         raise InvalidInputValue("store.err.bad_email", value=str(value)[:80])
     return email
+
+
+def generate_password() -> str:
+    """A random password for a new or reset local account (about 114 bits: 4 groups of 5 characters).
+
+    >>> p = generate_password()
+    >>> len(p), p.count("-"), len(p) >= PASSWORD_MIN
+    (23, 3, True)
+    """
+    return "-".join("".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(5)) for _ in range(PASSWORD_GROUPS))
 
 
 def _team(value: str | None) -> str | None:
@@ -144,7 +164,8 @@ class Accounts:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(USERS.c.id).limit(1)).first() is not None
 
-    def add_user(self, email: str, role: str, *, team: str | None = None, password: str | None = None) -> User:
+    def add_user(self, email: str, role: str, *, team: str | None = None, password: str | None = None,
+                 on_write: OnWrite | None = None) -> User:
         email = normalize_email(email)
         if role not in ROLES:
             raise InvalidInputValue("store.err.bad_role", value=role, choices=", ".join(ROLES))
@@ -153,7 +174,12 @@ class Accounts:
         with self.engine.begin() as conn:
             if conn.execute(sa.select(USERS.c.id).where(USERS.c.email == email)).first() is not None:
                 raise InvalidInputValue("store.err.user_exists", email=email)
-            conn.execute(USERS.insert().values(**values))
+            try:
+                new_id = conn.execute(USERS.insert().values(**values).returning(USERS.c.id)).scalar_one()
+            except sa.exc.IntegrityError:      # the same e-mail added at the same moment elsewhere
+                raise InvalidInputValue("store.err.user_exists", email=email) from None
+            if on_write is not None:
+                on_write(conn, new_id)
         return self.get_user(email)
 
     def get_user(self, email: str) -> User:
@@ -180,7 +206,22 @@ class Accounts:
             return [_user(r) for r in conn.execute(sa.select(USERS).order_by(USERS.c.email))]
 
     def update_user(self, email: str, *, role: str | None = None, team: str | None = None,
-                    disabled: bool | None = None, password: str | None = None) -> User:
+                    disabled: bool | None = None, password: str | None = None,
+                    on_write: OnWrite | None = None) -> User:
+        """Change a user (by e-mail); see :meth:`update_user_id`."""
+        return self.update_user_id(self.get_user(email).id, role=role, team=team, disabled=disabled,
+                                   password=password, on_write=on_write)
+
+    def update_user_id(self, user_id: int, *, role: str | None = None, team: str | None = None,
+                       disabled: bool | None = None, password: str | None = None,
+                       on_write: OnWrite | None = None) -> User:
+        """Change role, team, the disabled flag or the password (one transaction, with ``on_write``).
+
+        The last enabled admin cannot be disabled or demoted (``store.err.last_admin``): the enabled admins'
+        rows are locked first (PostgreSQL ``FOR UPDATE``; SQLite's write lock is taken at BEGIN), so two
+        admins demoting each other at the same moment cannot both succeed.  A new password also lifts a
+        sign-in lock of the account.
+        """
         changes: dict[str, object] = {}
         if role is not None:
             if role not in ROLES:
@@ -192,11 +233,22 @@ class Accounts:
             changes["disabled"] = bool(disabled)
         if password is not None:
             changes["password_hash"] = self._hash(password)
-        user = self.get_user(email)
-        if changes:
-            with self.engine.begin() as conn:
-                conn.execute(USERS.update().where(USERS.c.id == user.id).values(**changes))
-        return self.get_user(user.email)
+        with self.engine.begin() as conn:
+            admins = conn.execute(sa.select(USERS.c.id).where(USERS.c.role == "admin", sa.not_(USERS.c.disabled))
+                                  .order_by(USERS.c.id).with_for_update()).scalars().all()
+            row = conn.execute(sa.select(USERS).where(USERS.c.id == user_id)).first()
+            if row is None:
+                raise NotFound(what="user", id=user_id)
+            demoted = changes.get("role", "admin") != "admin" or changes.get("disabled") is True
+            if demoted and user_id in admins and len(admins) == 1:
+                raise InvalidInputValue("store.err.last_admin", email=row.email)
+            if changes:
+                conn.execute(USERS.update().where(USERS.c.id == user_id).values(**changes))
+                if password is not None:
+                    conn.execute(LOGIN_FAILURES.delete().where(LOGIN_FAILURES.c.email == row.email))
+                if on_write is not None:
+                    on_write(conn, user_id)
+        return self.user_by_id(user_id)
 
     def disable_user(self, email: str) -> User:
         return self.update_user(email, disabled=True)

@@ -21,7 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 ROLES: tuple[str, ...] = ("admin", "counsellor", "viewer")
-ACTIONS: tuple[str, ...] = ("create", "view", "change", "export", "import", "delete", "assign", "consent")
+ACTIONS: tuple[str, ...] = ("create", "view", "change", "export", "import", "delete", "assign", "consent",
+                            "account")
 EMAIL_MAX = 254
 TEAM_MAX = 80
 

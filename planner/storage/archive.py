@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -160,7 +161,7 @@ def read_document(data: bytes) -> dict[str, Any]:
     """``client.json`` from an export zip, checked for size and format (raises :class:`InvalidArchive`)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):   # damaged directory
         raise InvalidArchive("store.archive.not_zip") from None
     with zf:
         if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED_BYTES:
@@ -176,7 +177,8 @@ def read_document(data: bytes) -> dict[str, Any]:
         except (RuntimeError, NotImplementedError):      # an encrypted entry or an unknown compression method
             raise InvalidArchive("store.archive.bad_format", where="client.json: encrypted or packed "
                                                                   "in an unsupported way") from None
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, UnicodeDecodeError, ValueError, OSError) as e:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, UnicodeDecodeError, ValueError,
+                OSError) as e:                       # a damaged entry (zlib.error: the packed data was changed)
             raise InvalidArchive("store.archive.bad_format", where=type(e).__name__) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InvalidArchive("store.archive.no_manifest")
@@ -186,6 +188,25 @@ def read_document(data: bytes) -> dict[str, Any]:
     if version > FORMAT_VERSION:
         raise InvalidArchive("store.archive.newer", found=version, supported=FORMAT_VERSION)
     return doc
+
+
+def document_workspace(doc: Mapping[str, Any]) -> Workspace | None:
+    """The workspace of an export document (``None`` when it has none); raises :class:`InvalidArchive`."""
+    if doc.get("workspace") is None:
+        return None
+    try:
+        return Workspace.from_record(doc["workspace"])
+    except WorkspaceFormatError:
+        raise InvalidArchive("store.archive.bad_format", where="workspace") from None
+
+
+def read_workspace(data: bytes) -> Workspace:
+    """The workspace in a "My data" export zip (or a client export with a working draft), read exactly as
+    the import does (:func:`read_document`); raises :class:`InvalidArchive` — also when it holds none."""
+    workspace = document_workspace(read_document(data))
+    if workspace is None:
+        raise InvalidArchive("store.archive.no_workspace")
+    return workspace
 
 
 def import_client(repo: Repository, data: bytes) -> int:
@@ -314,12 +335,7 @@ def _rows(doc: Mapping[str, Any], now: datetime) -> dict[str, Any]:
             "lender": r.get("lender", _name), "status": r.get("status", _status),
             "terms_json": dumps(r.get("terms", as_record, default={})), "status_date": r.get("status_date", _day),
             "note": r.get("note", _text, default=""), "created_at": r.get("created_at", _moment)})
-    out["workspace"] = None
-    if doc.get("workspace") is not None:
-        try:
-            out["workspace"] = Workspace.from_record(doc["workspace"])
-        except WorkspaceFormatError:
-            raise InvalidArchive("store.archive.bad_format", where="workspace") from None
+    out["workspace"] = document_workspace(doc)
     out["incidents"] = []
     for i, inc in enumerate(_list(doc, "incidents")):
         r = _Reader(f"incidents[{i}]", inc)
@@ -331,5 +347,5 @@ def _rows(doc: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     return out
 
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "client_document", "document_zip", "export_client", "import_client",
-           "read_document"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "client_document", "document_workspace", "document_zip", "export_client",
+           "import_client", "read_document", "read_workspace"]

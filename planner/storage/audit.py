@@ -4,7 +4,15 @@ A record is ``(time, actor, action, client id, detail)`` — no client data (no 
 ``detail`` is a short code such as the repository method (``save_plan_version``).  There is no API to
 edit or delete a record, and database triggers refuse UPDATE / DELETE / TRUNCATE on the table (see
 :mod:`planner.storage.accounts_schema`).  Views are recorded once per actor and client within
-:data:`VIEW_WINDOW` (a page re-reads a file on every interaction; one "view" per sitting is the fact).
+:data:`VIEW_WINDOW` (a page re-reads a file on every interaction; one "view" per sitting is the fact); the
+window starts only when a record is committed, so a failed record never silences the next view.
+
+:class:`~planner.storage.ScopedRepository` writes a view's or export's record in the read's own transaction
+(:meth:`AuditLog.write` with :func:`planner.storage.db.one_transaction`), and a change's in the change's.
+
+Besides client files, an admin's changes to user accounts are recorded: action ``account``, no client id,
+and a ``detail`` code ``<what>:<user id>`` (``add_user:7``, ``disable_user:7``, ``set_role:7``…) — the
+target user's id only, never their e-mail address.
 
 >>> from planner.storage import Repository
 >>> log = AuditLog(Repository.open("sqlite://").engine)
@@ -66,18 +74,37 @@ class AuditLog:
         self._lock = threading.Lock()
 
     def record(self, actor: str, action: str, client_id: int | None, detail: str = "") -> None:
+        """Append a record in its own transaction (a view already recorded within the window is skipped)."""
+        if not self.due(actor, action, client_id):
+            return
+        with self.engine.begin() as conn:
+            self.write(conn, actor, action, client_id, detail)
+        self.written(actor, action, client_id)
+
+    def due(self, actor: str, action: str, client_id: int | None) -> bool:
+        """Whether this access needs a record: always, except a view of a file this actor's view of which
+        was recorded (committed) by this process within :data:`VIEW_WINDOW`."""
         if action not in ACTIONS:
             raise ValueError(f"unknown audit action {action!r}")
-        now = self.clock()
+        if action != "view" or client_id is None:
+            return True
+        with self._lock:
+            last = self._seen.get((actor, client_id))
+        return last is None or self.clock() - last >= VIEW_WINDOW
+
+    def write(self, conn, actor: str, action: str, client_id: int | None, detail: str = "") -> None:
+        """Insert a record with ``conn``, inside the caller's transaction (committed with it, or not at all).
+        Call :meth:`written` once that transaction is committed."""
+        if action not in ACTIONS:
+            raise ValueError(f"unknown audit action {action!r}")
+        conn.execute(AUDIT_LOG.insert().values(at=self.clock(), actor=str(actor)[:254], action=action,
+                                               client_id=client_id, detail=str(detail)[:40]))
+
+    def written(self, actor: str, action: str, client_id: int | None) -> None:
+        """A record written with :meth:`write` is committed: views within the window need no other."""
         if action == "view" and client_id is not None:
             with self._lock:
-                last = self._seen.get((actor, client_id))
-                if last is not None and now - last < VIEW_WINDOW:
-                    return
-                self._seen[(actor, client_id)] = now
-        with self.engine.begin() as conn:
-            conn.execute(AUDIT_LOG.insert().values(at=now, actor=str(actor)[:254], action=action,
-                                                   client_id=client_id, detail=str(detail)[:40]))
+                self._seen[(actor, client_id)] = self.clock()
 
     def in_transaction(self, conn, client_id: int) -> None:
         """The repository's write hook: write the pending record for ``client_id`` with ``conn``."""

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from ..i18n import register
+from .db import reading
 from .errors import InvalidInputValue, NotFound
 from .schema import CLIENTS, CONSENTS
 
@@ -90,7 +91,7 @@ class Consents:
         return self.get(new_id)
 
     def get(self, consent_id: int) -> Consent:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(sa.select(CONSENTS).where(CONSENTS.c.id == consent_id)).first()
         if row is None:
             raise NotFound(what="consent", id=consent_id)
@@ -104,7 +105,7 @@ class Consents:
         return self.get(consent_id)
 
     def of_client(self, client_id: int) -> list[Consent]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(CONSENTS).where(CONSENTS.c.client_id == client_id)
                                 .order_by(CONSENTS.c.consented_on, CONSENTS.c.id))
             return [Consent(**r._mapping) for r in rows]
@@ -112,7 +113,7 @@ class Consents:
     def due(self, months: int, today: date) -> list[RetentionItem]:
         """Files due for deletion: last activity more than ``months`` ago (``months`` ≤ 0: never), or every
         consent withdrawn.  Oldest first."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             clients = conn.execute(sa.select(CLIENTS.c.id, CLIENTS.c.pseudonym, CLIENTS.c.updated_at)).all()
             consents = conn.execute(sa.select(CONSENTS.c.client_id, CONSENTS.c.withdrawn_on,
                                               CONSENTS.c.created_at)).all()

@@ -18,12 +18,14 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from .. import settings
 
@@ -150,6 +152,45 @@ def create_engine(url: str | None = None, *, env: Mapping[str, str] | None = Non
         return engine
     options.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
     return sa.create_engine(url, **options)
+
+
+# the transaction that reads join (see :func:`one_transaction`): (engine, its connection)
+_AMBIENT: ContextVar[tuple[Engine, Connection] | None] = ContextVar("planner_ambient_transaction", default=None)
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for a read: the open :func:`one_transaction` of ``engine`` in this context, else a new one.
+
+    Every read of a client file goes through it, so that a caller can make the read and its audit record
+    one transaction (:class:`planner.storage.ScopedRepository`).
+    """
+    ambient = _AMBIENT.get()
+    if ambient is not None and ambient[0] is engine:
+        yield ambient[1]
+        return
+    with engine.connect() as conn:
+        yield conn
+
+
+@contextmanager
+def one_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction on ``engine`` that every :func:`reading` in this context joins; committed when the
+    block ends, rolled back (and the exception raised) when anything in it fails.  Only for reads plus
+    records written with the yielded connection: a write that opens its own transaction must not run in it.
+
+    >>> engine = create_engine("sqlite://")
+    >>> with one_transaction(engine) as conn:
+    ...     with reading(engine) as inner:
+    ...         inner is conn
+    True
+    """
+    with engine.begin() as conn:
+        token = _AMBIENT.set((engine, conn))
+        try:
+            yield conn
+        finally:
+            _AMBIENT.reset(token)
 
 
 COMPACT_WAIT_S = 3.0          # how long compact() keeps retrying while another connection reads

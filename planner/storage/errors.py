@@ -50,6 +50,9 @@ register({
                                   "{supported}: upgrade the program first"},
     "store.archive.too_large": {"zh": "压缩包解压后过大（上限 {limit}）",
                                 "en": "the archive is too large when unpacked (limit {limit})"},
+    "store.archive.no_workspace": {"zh": "这个导出文件里没有“我的数据”（债务、预算等），请在“我的数据”页面重新导出",
+                                   "en": "this export holds no workspace (debts, budget …): export it again from "
+                                         "the My data page"},
     "store.archive.bad_debts": {"zh": "方案版本 {label} 中的债务无效：{detail}",
                                 "en": "the debts of plan version {label} are invalid: {detail}"},
     "store.err.unavailable": {"zh": "无法连接数据库（{detail}）。请检查 DATABASE_URL / PLANNER_DATA_DIR。",

@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..models import Debt
-from .db import checkpoint, compact, create_engine
+from .db import checkpoint, compact, create_engine, reading
 from .errors import ConflictError, DeletionIncomplete, InvalidInputValue, NotFound, Unavailable
 from .records import (Client, IncidentRecord, NegotiationRecord, PlanSummary, PlanVersion,
                       SessionNote, as_record, debts_json, dumps)
@@ -115,12 +115,12 @@ class Repository:
         return client
 
     def get_client(self, client_id: int) -> Client:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return self._client(conn, client_id)
 
     def list_clients(self) -> list[Client]:
         """Every client, most recently changed first."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(CLIENTS).order_by(CLIENTS.c.updated_at.desc(), CLIENTS.c.id.desc()))
             return [Client(**r._mapping) for r in rows]
 
@@ -168,7 +168,7 @@ class Repository:
 
     def references_to(self, client_id: int) -> dict[str, int]:
         """How many rows in each table still refer to ``client_id`` (all 0 after a delete)."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             out = {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)
                                         .where(t.c.client_id == client_id)).scalar_one() for t in CHILD_TABLES}
             out["clients"] = conn.execute(sa.select(sa.func.count()).select_from(CLIENTS)
@@ -189,7 +189,7 @@ class Repository:
                 created_at=self.clock()).returning(SESSIONS.c.id)).scalar_one()
 
     def list_sessions(self, client_id: int) -> list[SessionNote]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(SESSIONS).where(SESSIONS.c.client_id == client_id)
                                 .order_by(SESSIONS.c.session_date, SESSIONS.c.id))
             return [SessionNote(**r._mapping) for r in rows]
@@ -218,20 +218,20 @@ class Repository:
 
     def list_plan_versions(self, client_id: int) -> list[PlanVersion]:
         """The client's plan versions, oldest first."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(PLAN_VERSIONS).where(PLAN_VERSIONS.c.client_id == client_id)
                                 .order_by(PLAN_VERSIONS.c.id))
             return [_plan(r) for r in rows]
 
     def get_plan_version(self, version_id: int) -> PlanVersion:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(sa.select(PLAN_VERSIONS).where(PLAN_VERSIONS.c.id == version_id)).first()
         if row is None:
             raise NotFound(what="plan_version", id=version_id)
         return _plan(row)
 
     def latest_plan_version(self, client_id: int) -> PlanVersion | None:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(sa.select(PLAN_VERSIONS).where(PLAN_VERSIONS.c.client_id == client_id)
                                .order_by(PLAN_VERSIONS.c.id.desc()).limit(1)).first()
         return _plan(row) if row is not None else None
@@ -252,7 +252,7 @@ class Repository:
 
     def negotiation_history(self, client_id: int) -> list[NegotiationRecord]:
         """Every recorded status, in date order."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(NEGOTIATION).where(NEGOTIATION.c.client_id == client_id)
                                 .order_by(NEGOTIATION.c.status_date, NEGOTIATION.c.id))
             return [_negotiation(r) for r in rows]
@@ -293,14 +293,14 @@ class Repository:
                                  .returning(INCIDENTS.c.id)).scalar_one() for p in payloads]
 
     def list_incidents(self, client_id: int) -> list[IncidentRecord]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(INCIDENTS).where(INCIDENTS.c.client_id == client_id)
                                 .order_by(INCIDENTS.c.id))
             return [IncidentRecord(r.id, r.client_id, json.loads(r.record_json), r.created_at) for r in rows]
 
     def incident_ids(self) -> set[str]:
         """The ids of every stored incident, of every client."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(INCIDENTS.c.record_json))
             return {str(json.loads(r.record_json).get("id") or "") for r in rows} - {""}
 

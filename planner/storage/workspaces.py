@@ -47,7 +47,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..workspace import Workspace
-from .db import compact
+from .db import compact, reading
 from .errors import WorkspaceConflict
 from .records import dumps
 from .schema import INCIDENTS, OWNER_MAX, WORKSPACE_HISTORY, WORKSPACES
@@ -128,7 +128,7 @@ class WorkspaceStore:
     # ------------------------------------------------------------------ load / save
 
     def load(self, owner: str) -> StoredWorkspace:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(sa.select(WORKSPACES).where(WORKSPACES.c.owner == owner)).first()
         if row is None:
             return StoredWorkspace(owner, Workspace.empty(), 0, None)
@@ -176,7 +176,7 @@ class WorkspaceStore:
 
     def history(self, owner: str) -> list[WorkspaceState]:
         """The owner's recent states, newest first (the first one is the current state)."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(WORKSPACE_HISTORY).where(WORKSPACE_HISTORY.c.owner == owner)
                                 .order_by(WORKSPACE_HISTORY.c.id.desc())).all()
         return [WorkspaceState(r.id, r.version, r.action, json.loads(r.change_json), r.restored_from,
@@ -256,7 +256,7 @@ class WorkspaceStore:
 
     def references(self, owner: str) -> int:
         """Rows that still belong to ``owner`` (0 after :meth:`delete`)."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return sum(conn.execute(sa.select(sa.func.count()).select_from(t).where(t.c.owner == owner)).scalar_one()
                        for t in (WORKSPACES, WORKSPACE_HISTORY))
 
@@ -299,7 +299,7 @@ class WorkspaceStore:
 
     def _other_incident_ids(self) -> set[str]:
         """Incident ids still listed anywhere: any client's stored log or any workspace (with history)."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             ids = {str(json.loads(r.record_json).get("id") or "") for r in conn.execute(
                 sa.select(INCIDENTS.c.record_json))}
             for table in (WORKSPACES, WORKSPACE_HISTORY):

@@ -1,4 +1,5 @@
-"""Start ``streamlit run app.py`` as a subprocess on a free loopback port (for tests and the load test).
+"""Start the app as ``make run`` does (``python -m ui.serve``, i.e. ``streamlit run app.py`` with the code loaded
+first) as a subprocess on a free loopback port, for the browser tests, the load test and the benchmarks.
 
 >>> callable(app_server)
 True
@@ -42,7 +43,7 @@ def app_server(env: Mapping[str, str], *, log: Path | None = None) -> Iterator[t
     """Yield ``(base url, process)`` of an app process with ``env`` added to a cleaned environment."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "ui.serve", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
     full = {k: v for k, v in os.environ.items() if k not in _CLEARED}

@@ -36,7 +36,7 @@ IDLE_TIMEOUT_MS = 60_000
 SCREENSHOT_PAGES: list[tuple[str, str, str]] = [
     ("debts", "debts", "[data-testid='stExpander']"),
     ("budget", "budget", "[data-testid='stMetric']"),
-    ("compare", "compare", ".js-plotly-plot"),
+    ("compare", "compare", "[data-testid='stVegaLiteChart'] .marks"),
     ("negotiate", "negotiate", "[data-testid='stTabs']"),
     ("rights", "rights", "[data-testid='stTabs']"),
     ("report", "report", "[data-testid='stButton']"),
@@ -119,7 +119,7 @@ def wait_idle(pg, ready: str | None = None) -> None:
         """() => !document.querySelector("[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']")
               && !document.querySelector("[data-stale='true']")
               && !document.querySelector("[data-testid='stSkeleton']")""", timeout=IDLE_TIMEOUT_MS)
-    pg.wait_for_timeout(400)   # let plotly finish its first paint
+    pg.wait_for_timeout(400)   # let the charts finish their first paint
 
 
 def open_page(pg, base_url: str, url_path: str, lang: str = "zh", ready: str | None = "h1") -> None:
@@ -160,7 +160,7 @@ def screenshot(pg, name: str, lang: str, *, max_height: int = 4000) -> Path:
                                     return m ? m.scrollHeight : document.body.scrollHeight; }""")
     pg.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(int(height) + 40, VIEWPORT["height"]),
                                                                     max_height)})
-    pg.wait_for_timeout(600)   # plotly re-lays out to the new size
+    pg.wait_for_timeout(600)   # the charts re-lay out to the new size
     pg.screenshot(path=str(path))
     pg.set_viewport_size(VIEWPORT)
     return path

@@ -45,11 +45,13 @@ def test_sample_budget_comparison_download(server, page):
 
     # 3. the comparison reflects it, with a chart
     nav(page, "还款方案对比")
-    page.wait_for_selector(".js-plotly-plot")
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] .marks")
     expect(page.get_by_text("每月可用于还债：¥11,500.00")).to_be_visible()
     expect(page.get_by_text("最快也最省的还法")).to_be_visible()
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
-    assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 4   # one line per strategy
+    chart = page.locator("[data-testid='stVegaLiteChart'] .marks").first
+    expect(chart).to_be_visible()
+    assert chart.locator(".mark-line path").count() >= 4                      # one line per strategy
+    assert chart.locator(".role-legend .role-legend-label text").count() >= 4  # and its legend entry
 
     # 4. download the schedule and check it
     with page.expect_download() as info:
@@ -67,7 +69,7 @@ def test_sample_budget_comparison_download(server, page):
 
 
 def test_english_budget_below_dues_points_to_negotiation(server, page):
-    open_page(page, server, "compare", "en", ready=".js-plotly-plot")
+    open_page(page, server, "compare", "en", ready="[data-testid='stVegaLiteChart'] .marks")
     expect(page.get_by_text("Fastest and cheapest")).to_be_visible()
     nav(page, "Income & expenses")
     income = page.get_by_label("Monthly take-home income (¥)")

@@ -53,10 +53,11 @@ def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
 
     # 3. save the plan and see progress (chart with its legend below the plot)
     page.get_by_role("button", name="以本月为第1个月保存当前计划").click()
-    wait_idle(page, ".js-plotly-plot")
+    wait_idle(page, "[data-testid='stVegaLiteChart'] .marks")
     expect(page.get_by_text("对照的计划")).to_be_visible()
-    assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 1
-    assert page.locator(".js-plotly-plot .legend").count() == 1
+    chart = page.locator("[data-testid='stVegaLiteChart'] .marks").first
+    assert chart.locator(".mark-line path").count() >= 1
+    assert chart.locator(".role-legend").count() == 1
 
     # 4. download the calendar and read it back
     with page.expect_download() as info:

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 PAGES = [
     ("debts", "debts", "[data-testid='stExpander']", ("¥79,300.00", "¥79,300.00")),
     ("budget", "budget", "[data-testid='stMetric']", ("¥8,500.00", "¥8,500.00")),
-    ("compare", "compare", ".js-plotly-plot", ("每月可用于还债", "Available for debt")),
+    ("compare", "compare", "[data-testid='stVegaLiteChart'] .marks", ("每月可用于还债", "Available for debt")),
     ("negotiate", "negotiate", "[data-testid='stTabs']", ("¥8,500.00", "¥8,500.00")),
     ("rights", "rights", "[data-testid='stTabs']", None),
     ("report", "report", "[data-testid='stButton']", None),

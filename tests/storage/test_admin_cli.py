@@ -94,3 +94,24 @@ def test_retention_reports_and_applies_only_when_configured(env, capsys, monkeyp
     deletes = Agency.of(repo).audit.query(action="delete")
     assert [(r.actor, r.client_id) for r in deletes] == [("admin-cli", gone.id)]
     repo.close()
+
+
+def test_user_changes_are_audited_and_the_last_admin_is_kept(env, capsys, monkeypatch):
+    code, _, _ = run(capsys, "users", "add", "boss@example.org", "--role", "admin", "--password-stdin",
+                     stdin="a long admin password\n", monkeypatch=monkeypatch)
+    assert code == 0
+    assert run(capsys, "users", "add", "ana@example.org", "--role", "counsellor")[0] == 0
+    assert run(capsys, "users", "disable", "ana@example.org")[0] == 0
+    code, _, err = run(capsys, "users", "disable", "boss@example.org")
+    assert code == 1 and "last enabled admin" in err
+    repo = Repository.open(env)
+    acc = Agency.of(repo).accounts
+    boss, ana = acc.get_user("boss@example.org"), acc.get_user("ana@example.org")
+    assert not boss.disabled and ana.disabled and ana.has_password is False
+    assert acc.authenticate("boss@example.org", "a long admin password").ok
+    repo.close()
+    code, out, _ = run(capsys, "audit", "--json", "--action", "account")
+    assert [(x["user"], x["client_id"], x["detail"]) for x in map(json.loads, out.splitlines())] == [
+        ("admin-cli", None, f"add_user:{boss.id}"), ("admin-cli", None, f"add_user:{ana.id}"),
+        ("admin-cli", None, f"disable_user:{ana.id}")]
+    assert "@" not in out.replace("admin-cli", "")

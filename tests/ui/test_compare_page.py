@@ -12,7 +12,7 @@ PAGE = "ui/pages/compare.py"
 
 
 def charts(at):
-    return at.get("plotly_chart")
+    return at.get("vega_lite_chart")
 
 
 @pytest.mark.parametrize("lang, title, winner", [

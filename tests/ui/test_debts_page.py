@@ -133,3 +133,18 @@ def test_state_interface_set_and_get_debts():
     at = AppTest.from_function(script).run()
     assert not at.exception
     assert at.markdown[0].value == "7|['唯一']|[]|(500.0,)|credit_card|debts.editor.1"
+
+
+@pytest.mark.parametrize("lang, shown", [("zh", "年利率 "), ("en", "annual rate ")])
+def test_unknown_rate_in_the_table_is_shown_in_words_and_kept_as_a_mark(lang, shown):
+    at = edit(run_page(PAGE, lang), edited={2: {"annual_rate": "不知道"}})   # 京东金条: a yearly rate
+    assert not at.exception
+    row = at.session_state[DEBT_ROWS][2]
+    assert row["assumed"].startswith("annual_rate=")                  # the stored mark
+    at.run()                                                          # the table redrawn with the assumption
+    cell = at.data_editor[0].value["assumed"].iloc[2]
+    assert "=" not in cell and "basis" not in cell and cell.lower().startswith(shown)   # words, not codes
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {1: {"balance": "9000"}}, "added_rows": [],
+                                               "deleted_rows": []}
+    at.run()                                                          # another edit keeps the mark
+    assert at.session_state[DEBT_ROWS][2]["assumed"] == row["assumed"]

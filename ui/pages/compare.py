@@ -11,7 +11,7 @@ import streamlit as st
 import ui.text.compare  # noqa: F401  (registers this page's texts)
 from planner import (Comparison, explain, format_money, format_month, format_months, get_strategy,
                      plan_month_date, schedule_csv, schedule_table, t)
-from ui import cached, charts, phone, state
+from ui import cached, charts, state
 from ui.downloads import on_demand
 from planner.escape import EscapedMarkdown
 from ui.safe import markdown, md
@@ -62,28 +62,28 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
     strategy = labels[chosen]
     tabs = st.tabs([t(f"ui.compare.tab.{k}", lang) for k in ("total", "lenders", "arrears", "timeline")])
     with tabs[0]:
-        st.plotly_chart(charts.total_balance(results, labels, months=months, title=t("ui.compare.chart.total", lang),
+        st.altair_chart(charts.total_balance(results, labels, months=months, title=t("ui.compare.chart.total", lang),
                                              x=x, y=t("ui.compare.axis.balance", lang), legend=legend),
-                        key="compare.chart_total", config=phone.PLOTLY_CONFIG)
+                        key="compare.chart_total", width="stretch")
     result = comparison[chosen]
     with tabs[1]:
-        st.plotly_chart(charts.lender_balances(result, months=months, x=x, y=t("ui.compare.axis.balance", lang),
+        st.altair_chart(charts.lender_balances(result, months=months, x=x, y=t("ui.compare.axis.balance", lang),
                                                title=t("ui.compare.chart.lenders", lang, strategy=strategy),
                                                legend=t("ui.compare.legend.lender", lang)),
-                        key="compare.chart_lenders", config=phone.PLOTLY_CONFIG)
+                        key="compare.chart_lenders", width="stretch")
     with tabs[2]:
-        st.plotly_chart(charts.arrears_accounts(results, labels, months=months, x=x, legend=legend,
+        st.altair_chart(charts.arrears_accounts(results, labels, months=months, x=x, legend=legend,
                                                 title=t("ui.compare.chart.arrears", lang),
                                                 y=t("ui.compare.axis.accounts", lang)),
-                        key="compare.chart_arrears", config=phone.PLOTLY_CONFIG)
+                        key="compare.chart_arrears", width="stretch")
     with tabs[3]:
         texts = [t("ui.compare.timeline.paid", lang, month=o.payoff_month,
                    date=format_month(plan_month_date(start, o.payoff_month), lang))
                  if o.payoff_month else t("ui.compare.timeline.open", lang) for o in result.outcomes]
-        st.plotly_chart(charts.payoff_timeline(result, months=months, x=x, y=t("ui.compare.axis.lender", lang),
+        st.altair_chart(charts.payoff_timeline(result, months=months, x=x, y=t("ui.compare.axis.lender", lang),
                                                title=t("ui.compare.chart.timeline", lang, strategy=strategy),
                                                paid_text=texts),
-                        key="compare.chart_timeline", config=phone.PLOTLY_CONFIG)
+                        key="compare.chart_timeline", width="stretch")
     if months < max(r.months_run for r in results):
         st.caption(md(t, "ui.compare.chart_cut", lang, months=months))
 

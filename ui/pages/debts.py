@@ -96,12 +96,17 @@ def _import_report(lang: str) -> None:
 
 
 def _table(lang: str) -> None:
-    """The desktop view: the same rows as an editable table ("不知道" typed in a cell becomes an assumption)."""
-    base = pd.DataFrame(state.debt_editor_base(), columns=list(state.DEBT_COLUMNS), dtype="string")
+    """The desktop view: the same rows as an editable table ("不知道" typed in a cell becomes an assumption).
+    The read-only "assumed" column shows the assumption in words; the stored mark is kept from the rows."""
+    rows_before = state.debt_editor_base()
+    base = pd.DataFrame(rows_before, columns=list(state.DEBT_COLUMNS), dtype="string")
     base.index = pd.RangeIndex(1, len(base) + 1)
+    marks = {i: _cell(row.get("assumed")) for i, row in enumerate(rows_before, start=1)}
+    base["assumed"] = [debt_cards.assumed_cell(row, lang) for row in rows_before]
     edited = st.data_editor(base, key=state.debt_editor_key(), num_rows="dynamic", column_config=_column_config(lang),
                             width="stretch", hide_index=False)
-    typed = [{c: _cell(rec.get(c)) for c in state.DEBT_COLUMNS} for rec in edited.to_dict("records")]
+    typed = [{c: _cell(rec.get(c)) for c in state.DEBT_COLUMNS} | {"assumed": marks.get(index, "")}
+             for index, rec in zip(edited.index, edited.to_dict("records"))]
     rows = [assume_unknowns(r) for r in typed]
     state.set_debt_rows(rows, reset_editor=any(state.normalize_row(a) != state.normalize_row(b)
                                                for a, b in zip(rows, typed)))

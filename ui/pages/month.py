@@ -14,7 +14,7 @@ import streamlit as st
 import ui.text.month  # noqa: F401  (registers this page's texts)
 from planner import InvalidInput, format_date, format_money, format_month, t, this_month
 from planner.escape import markdown
-from planner.followups import STEP_LETTERS, answer_days, mark_done, next_steps
+from planner.followups import STEP_LETTERS, answer_days, mark_done, next_steps, step_to_show
 from planner.tracking import paid_between, parse_payments
 from ui import month_forms, state
 from ui.guard import guarded
@@ -50,7 +50,8 @@ def _item(item, debt, step, paid_c: int, lang: str, today: date, budget_c: int, 
         for line in md(item.consequences, lang):            # lender names: data
             st.warning(line, icon=":material/warning:")
         # a lender paid as the contract asks needs no negotiation step; one that falls behind does
-        if step is not None and (step.key != "apply" or item.status == "behind"):
+        step = step_to_show(step, item.status)
+        if step is not None:
             key = "ui.month.next_late" if step.overdue else "ui.month.next"
             st.info(t(key, lang, date=format_date(step.due, lang), text=step.text(debt, lang, markdown)))
             if STEP_LETTERS.get(step.key):

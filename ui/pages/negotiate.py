@@ -64,7 +64,8 @@ def proposal_frame(plan: NegotiationPlan, lang: str, notes: dict[str, AnswerNote
         row |= {c("kind"): ln.kind.label(lang),
                c("principal"): format_money(ln.principal, lang),
                c("arrears"): format_money(ln.arrears_folded, lang),
-               c("rate"): f"{format_pct(ln.original_rate_pct, lang)} → {format_pct(ln.proposed_rate_pct, lang)}",
+               c("rate"): f"{format_pct(ln.original_rate_pct, lang)}{t('assumed.mark', lang) if ln.rate_assumed else ''}"
+                          f" → {format_pct(ln.proposed_rate_pct, lang)}",
                c("waived"): _waived(ln, lang) or t("ui.neg.waived.none", lang),
                c("instalment"): format_money(ln.instalment, lang)}
         if plan.method == "sequential":
