@@ -37,11 +37,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..agreements import STATUSES, Agreement, parse_date
 from ..i18n import format_date, register, t
 from ..models import Budget, Debt, DebtKind, ValidationIssue, name_key
 from ..parsing import ParseError
+
+if TYPE_CHECKING:
+    from ..plan_inputs import PlanInputs
+    from .plan import ProposalLine
 
 SCHEDULE_MONTHS = 600             # an agreed plan is followed to its end (the engine's horizon)
 
@@ -192,7 +197,7 @@ def _agreed_lines(contract: list[Debt], agreements: Mapping[str, Agreement], *, 
     return out
 
 
-def negotiation_inputs(inputs, negotiation: Mapping[str, object] | None, *, today: date,
+def negotiation_inputs(inputs: PlanInputs, negotiation: Mapping[str, object] | None, *, today: date,
                        start: date) -> NegotiationInputs:
     """The negotiation page's inputs from :func:`planner.plan_inputs.plan_inputs` (``inputs``) and the
     workspace's ``negotiation`` section. ``today`` dates this month (plan month 1 of the month page and the
@@ -231,7 +236,7 @@ def negotiation_inputs(inputs, negotiation: Mapping[str, object] | None, *, toda
         agreed_this_month=agreed_in(1) / 100, contract_debts=tuple(contract), issues=tuple(inputs.issues))
 
 
-def reconsider_letter(debt: Debt, line, lang: str = "zh", *, today: date, followups: Mapping[str, object],
+def reconsider_letter(debt: Debt, line: ProposalLine, lang: str = "zh", *, today: date, followups: Mapping[str, object],
                       answers: Mapping[str, object], budget: float, lenders: int,
                       profile: Mapping[str, object] | None = None) -> str:
     """The "please reconsider" letter (:mod:`planner.followup_letters`, ``reconsider``) with the updated
