@@ -55,6 +55,8 @@ register({
                            "en": "Refused on {date} — ask them to reconsider (reconsider letter)"},
     "neg.answer.refused_undated": {"zh": "已拒绝（未记录日期）— 请对方重新考虑（“请求重新考虑函”）",
                                    "en": "Refused (date not recorded) — ask them to reconsider (reconsider letter)"},
+    "neg.answer.refused_short": {"zh": "已拒绝{since}", "en": "Refused{since}"},
+    "neg.answer.refused_since": {"zh": "（{date}）", "en": " ({date})"},
     "neg.answer.no_answer": {"zh": "未答复{since}", "en": "No answer{since}"},
     "neg.answer.no_answer_since": {"zh": "（{date}记录）", "en": " (recorded {date})"},
     "neg.answer.proposed": {"zh": "已提出方案，等待答复{since}", "en": "Proposal sent, waiting{since}"},
@@ -114,6 +116,13 @@ class AnswerNote:
     def reconsider(self) -> bool:
         """A refusal: the next step is the "please reconsider" letter."""
         return self.status == "refused"
+
+    def label(self, lang: str = "zh") -> str:
+        """Short, for a table column: "已拒绝（2026年11月25日）" (the full note is :meth:`text`)."""
+        if self.status != "refused":
+            return self.text(lang)
+        day = format_date(self.answered_on, lang) if self.answered_on else None
+        return t("neg.answer.refused_short", lang, since=t("neg.answer.refused_since", lang, date=day) if day else "")
 
     def text(self, lang: str = "zh") -> str:
         day = format_date(self.answered_on, lang) if self.answered_on else None

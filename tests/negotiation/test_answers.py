@@ -107,6 +107,8 @@ def test_answers_other_than_accepted_are_noted(sample_debts, lang, texts):
     n = negotiation_inputs(_inputs(sample_debts), ANSWERS, today=TODAY, start=START)
     assert {k: v.text(lang) for k, v in n.notes.items()} == texts
     assert [k for k, v in n.notes.items() if v.reconsider] == ["京东金条"]
+    assert n.notes["京东金条"].label(lang) == ("已拒绝（2026年11月25日）" if lang == "zh" else "Refused (25 Nov 2026)")
+    assert n.notes["微粒贷"].label(lang) == texts["微粒贷"]
     undated = {"answers": {"京东金条": {"status": "refused", "date": "someday"}, "微粒贷": {"status": "maybe"}}}
     notes = negotiation_inputs(_inputs(sample_debts, negotiation=undated), undated, today=TODAY, start=START).notes
     assert list(notes) == ["京东金条"] and ("未记录日期" if lang == "zh" else "date not recorded") in \

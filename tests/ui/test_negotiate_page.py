@@ -158,12 +158,13 @@ def _table(at, key: str, lang: str):
     return tables[0]
 
 
-@pytest.mark.parametrize("lang, agreed_col, refused_note, letters_note", [
-    ("zh", "协议每月", "已于2026年11月25日拒绝 — 请对方重新考虑", "已同意的平台不再需要话术和申请书：借呗"),
-    ("en", "Agreed monthly", "Refused on 25 Nov 2026 — ask them to reconsider",
+@pytest.mark.parametrize("lang, agreed_col, refused_label, refused_note, letters_note", [
+    ("zh", "协议每月", "已拒绝（2026年11月25日）", "已于2026年11月25日拒绝 — 请对方重新考虑", "已同意的平台不再需要话术和申请书：借呗"),
+    ("en", "Agreed monthly", "Refused (25 Nov 2026)", "Refused on 25 Nov 2026 — ask them to reconsider",
      "No script or application for the lenders who agreed: 借呗"),
 ])
-def test_an_accepted_lender_is_shown_as_agreed_not_proposed_again(lang, agreed_col, refused_note, letters_note):
+def test_an_accepted_lender_is_shown_as_agreed_not_proposed_again(lang, agreed_col, refused_label, refused_note,
+                                                                   letters_note):
     at = run_page(PAGE, lang, state={"ws.negotiation": ANSWERS})
     agreed = _table(at, "agreed_monthly", lang)
     assert list(agreed.iloc[:, 0]) == ["借呗"]
@@ -172,7 +173,7 @@ def test_an_accepted_lender_is_shown_as_agreed_not_proposed_again(lang, agreed_c
     lenders = list(proposal.iloc[:, 0])
     assert "借呗" not in lenders and "京东金条" in lenders and len(lenders) == 6
     answer_col = t("ui.neg.col.answer", lang)
-    assert refused_note in proposal.loc[lenders.index("京东金条"), answer_col]
+    assert proposal.loc[lenders.index("京东金条"), answer_col] == refused_label
     assert proposal.loc[lenders.index("微粒贷"), answer_col] == "—"
     # no script or application for the agreed lender, and it is said why
     assert "借呗" not in at.selectbox(key=state.NEG_LENDER).options

@@ -60,7 +60,7 @@ def proposal_frame(plan: NegotiationPlan, lang: str, notes: dict[str, AnswerNote
     for ln in plan.lines:
         row = {c("lender"): ln.name}
         if notes:
-            row[c("answer")] = notes[ln.name].text(lang) if ln.name in notes else "—"
+            row[c("answer")] = notes[ln.name].label(lang) if ln.name in notes else "—"   # the full note: below
         row |= {c("kind"): ln.kind.label(lang),
                c("principal"): format_money(ln.principal, lang),
                c("arrears"): format_money(ln.arrears_folded, lang),
@@ -97,8 +97,11 @@ def _show_plan(plan: NegotiationPlan, lang: str, key: str, *, verdict: bool = Tr
     frame = proposal_frame(plan, lang, notes)
     key_columns = [c for c in (t(f"ui.neg.col.{k}", lang) for k in ("lender", "answer", "instalment", "phases",
                                                                      "months", "first", "last")) if c in frame.columns]
+    answer = t("ui.neg.col.answer", lang)
     st.dataframe(frame, hide_index=True, width="stretch", key=key,     # 平台, 每期, 期数, 日期 first (phones)
-                 column_order=key_columns + [c for c in frame.columns if c not in key_columns])
+                 column_order=key_columns + [c for c in frame.columns if c not in key_columns],
+                 column_config={answer: st.column_config.TextColumn(answer, width="medium")}
+                 if answer in frame.columns else None)
     st.caption(t("ui.neg.total_line", lang, monthly=format_money(plan.total_monthly, lang),
                  budget=format_money(plan.budget, lang), total=format_money(plan.total_repay, lang),
                  principal=format_money(plan.total_principal, lang)))
@@ -276,7 +279,7 @@ def agreed_frame(n: NegotiationInputs, lang: str) -> pd.DataFrame:
 
 def _budget_section(n: NegotiationInputs, lang: str) -> None:
     st.markdown(t("ui.neg.budget_line", lang, budget=format_money(min(n.budget.monthly), lang))
-                + ("" if n.left.is_constant else t("ui.neg.budget_shock", lang)))
+                + ("" if n.budget.is_constant else t("ui.neg.budget_shock", lang)))
     if not n.agreed:
         return
     st.markdown(md(t, "ui.neg.agreed_budget", lang, agreed=format_money(n.agreed_this_month, lang),
