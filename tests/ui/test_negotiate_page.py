@@ -240,3 +240,16 @@ def test_every_lender_agreed_leaves_nothing_to_negotiate():
     assert len(_table(at, "agreed_monthly", lang)) == len(names)
     assert not _tables(at, "instalment", lang)
     assert not at.get("download_button")
+
+
+def test_hand_adjustments_of_a_lender_who_then_agreed_are_kept():
+    saved = {"借呗": {"months": 12}, "微粒贷": {"months": 8}}
+    at = run_page(PAGE, "en", state={"ws.negotiation": {**ANSWERS, "overrides": saved}})
+    lenders = list(_table(at, "answer", "en").iloc[:, 0])
+    assert _table(at, "answer", "en").loc[lenders.index("微粒贷"), "Instalments"] == 8
+    editor = f"{state.NEG_EDITOR}.0.6"                          # six lenders left to negotiate with
+    at.session_state[editor] = {"edited_rows": {0: {"months": 10}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    kept = ws_section(at, "negotiation")["overrides"]
+    assert kept["借呗"] == {"months": 12} and kept["招商银行信用卡"] == {"months": 10} and kept["微粒贷"] == {"months": 8}
