@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .escape import csv_cell, csv_unescape
 from .models import Debt, ValidationIssue
@@ -63,6 +64,54 @@ _LOOKUP = {norm_header(alias): f for f, aliases in HEADER_ALIASES.items() for al
 def header_field(header: str) -> str | None:
     """The canonical field a header names, or ``None``."""
     return _LOOKUP.get(norm_header(header))
+
+
+Issue = TypeVar("Issue")
+
+
+def map_header(header: Sequence[str], lookup: Mapping[str, str],
+               issue: Callable[..., Issue]) -> tuple[list[str | None], list[Issue]]:
+    """The field each header cell names (``lookup``: :func:`norm_header` of an alias -> field), with the
+    problems: a warning per unknown header, an error per repeat of a field (that column is then ignored).
+    A blank header cell (Excel's trailing empty columns) is ignored without a word.
+    ``issue(code, value, severity=...)`` builds a problem (debts, payments and incident log have their own).
+
+    >>> cols, problems = map_header(["名称", "Name", "颜色", "", ""], {"名称": "name", "name": "name"},
+    ...                             lambda code, value, severity="error": (code, value, severity))
+    >>> cols, problems
+    (['name', None, None, None, None], [('duplicate_column', 'Name', 'error'), ('unknown_column', '颜色', 'warning')])
+    """
+    columns: list[str | None] = []
+    issues: list[Issue] = []
+    for h in header:
+        f = lookup.get(norm_header(h))
+        if f is None:
+            if h.strip():
+                issues.append(issue("unknown_column", h.strip(), severity="warning"))
+        elif f in columns:
+            issues.append(issue("duplicate_column", h.strip()))
+            f = None
+        columns.append(f)
+    return columns, issues
+
+
+def cells_to_fields(body: Iterable[Sequence[str]], columns: Sequence[str | None], fields: Sequence[str],
+                    cell: Callable[[str], str] | None = None) -> list[dict[str, str]]:
+    """Each row as ``{field: text}`` over ``fields`` ("" where the file has no such column or the row is
+    short); cells under ignored columns (``None``) and beyond the header are dropped; ``cell`` transforms
+    each kept cell (e.g. :func:`planner.escape.csv_unescape`).
+
+    >>> cells_to_fields([["a", "x", "1"], ["b"]], ["name", None, "n"], ["name", "n", "note"])
+    [{'name': 'a', 'n': '1', 'note': ''}, {'name': 'b', 'n': '', 'note': ''}]
+    """
+    rows = []
+    for r in body:
+        rec = dict.fromkeys(fields, "")
+        for f, text in zip(columns, r):
+            if f is not None:
+                rec[f] = cell(text) if cell else text
+        rows.append(rec)
+    return rows
 
 
 @dataclass
@@ -164,15 +213,8 @@ def read_debts_csv(source: bytes | str | Path) -> CsvImport:
     if extra:
         shown = ", ".join(map(str, extra[:10])) + ("…" if len(extra) > 10 else "")
         issues.append(_file_issue("extra_cells", severity="warning", rows=shown, columns=width))
-    columns: list[str | None] = []
-    for h in header:
-        f = header_field(h)
-        if f is None and h.strip():
-            issues.append(_file_issue("unknown_column", h.strip(), severity="warning"))
-        elif f in columns:
-            issues.append(_file_issue("duplicate_column", h.strip()))
-            f = None
-        columns.append(f)
+    columns, header_issues = map_header(header, _LOOKUP, _file_issue)
+    issues += header_issues
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "annual_rate" not in columns and "daily_rate" not in columns:
         missing.append("annual_rate")
@@ -184,13 +226,7 @@ def read_debts_csv(source: bytes | str | Path) -> CsvImport:
     if len(body) > MAX_ROWS:
         issues.append(_file_issue("too_many_rows", limit=MAX_ROWS))
         body = body[:MAX_ROWS]
-    rows = []
-    for r in body:
-        rec = {f: "" for f in DEBT_FIELDS}
-        for f, cell in zip(columns, r):
-            if f is not None:
-                rec[f] = cell
-        rows.append(rec)
+    rows = cells_to_fields(body, columns, DEBT_FIELDS)
     if not rows:
         issues.append(_file_issue("empty_file"))
         return CsvImport([], issues, rows, encoding)

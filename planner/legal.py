@@ -96,6 +96,10 @@ class LegalSource:
         sep = "、" if lang == "zh" else ", "
         return sep.join(t(f"legal.scope.{k}", lang) for k in self.scope)
 
+    def applies_label(self, lang: str = "zh") -> str:
+        """Whom it may be cited about, always said: :meth:`scope_label`, or ``所有借款`` / ``every lender``."""
+        return self.scope_label(lang) or t("legal.scope.all", lang)
+
     def labelled(self, lang: str = "zh") -> str:
         """The title with its kind and, when limited, its scope, for a general list (rights page, PDF):
         ``GB/T 45251-2025《…》（推荐性国家标准；适用于：网络贷款、消费金融/小贷）``."""
@@ -178,6 +182,7 @@ register({
     "legal.kind.行业自律": {"zh": "行业自律规范", "en": "industry self-regulation"},
     "legal.kind.司法解释": {"zh": "司法解释", "en": "judicial interpretation"},
     "legal.kind.渠道": {"zh": "渠道", "en": "channel"},
+    "legal.scope.all": {"zh": "所有借款", "en": "every lender"},
     "legal.scope.credit_card": {"zh": "信用卡", "en": "credit cards"},
     "legal.scope.online_loan": {"zh": "网络贷款", "en": "online loans"},
     "legal.scope.consumer_finance": {"zh": "消费金融/小额贷款", "en": "consumer finance and small loans"},

@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from .agreements import parse_date
-from .csv_io import norm_header, read_text
+from .csv_io import cells_to_fields, map_header, norm_header, read_text
 from .escape import csv_cell, csv_unescape
 from .i18n import register
 from .models import MAX_AMOUNT_YUAN, MAX_TEXT_LEN, Debt, ValidationIssue, name_key, register_column_labels
@@ -213,16 +213,7 @@ def read_payments_csv(source: bytes | str | Path, debts: Sequence[Debt] = (), *,
         return PaymentsImport([], [_file_issue("not_csv", detail=str(e))])
     if not table:
         return PaymentsImport([], [_file_issue("empty_file")])
-    issues: list[ValidationIssue] = []
-    columns: list[str | None] = []
-    for h in table[0]:
-        f = _LOOKUP.get(norm_header(h))
-        if f is None and h.strip():
-            issues.append(_file_issue("unknown_column", h.strip(), severity="warning"))
-        elif f in columns:
-            issues.append(_file_issue("duplicate_column", h.strip()))
-            f = None
-        columns.append(f)
+    columns, issues = map_header(table[0], _LOOKUP, _file_issue)
     missing = [f for f in ("date", "lender", "amount") if f not in columns]
     if missing:
         return PaymentsImport([], issues + [_file_issue("missing_column", f"{ZH_HEADERS[f]} / {f}") for f in missing])
@@ -230,13 +221,7 @@ def read_payments_csv(source: bytes | str | Path, debts: Sequence[Debt] = (), *,
     if len(body) > MAX_ROWS:
         issues.append(_file_issue("too_many_rows", limit=MAX_ROWS))
         body = body[:MAX_ROWS]
-    rows = []
-    for r in body:
-        rec = {f: "" for f in PAYMENT_FIELDS}
-        for f, cell in zip(columns, r):
-            if f is not None:
-                rec[f] = csv_unescape(cell)
-        rows.append(rec)
+    rows = cells_to_fields(body, columns, PAYMENT_FIELDS, csv_unescape)
     payments, row_issues = parse_payments(rows, debts, today=today)
     return PaymentsImport(payments, issues + row_issues, rows)
 

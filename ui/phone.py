@@ -50,6 +50,9 @@ def stylesheet(lang: str) -> str:
   [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]):not(:has(input, textarea))
     > [data-testid="stColumn"] {{
     flex: 1 1 calc(50% - .6rem) !important; min-width: calc(50% - .6rem) !important; width: calc(50% - .6rem) !important; }}
+  /* a touch screen shows a table's toolbar (columns, download, search, full screen) all the time, 44 px above
+     the table: keep that strip free so it never covers the heading or caption over the table */
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.9rem; }}
   [data-testid="stMetricValue"] {{ font-size: 1.3rem !important; }}
   [data-testid="stMetricLabel"] p {{ font-size: .85rem !important; }}
 }}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..csv_io import MAX_FILE_BYTES, looks_garbled, norm_header, read_text
+from ..csv_io import MAX_FILE_BYTES, cells_to_fields, looks_garbled, map_header, norm_header, read_text
 from ..escape import csv_cell, csv_unescape
 from .incidents import INCIDENT_FIELDS, Incident, IncidentIssue, incident_to_row, parse_incident_rows
 
@@ -89,28 +89,16 @@ def read_incidents_csv(source: bytes | str | Path, *, today: date | None) -> Inc
     header, body = table[0], table[1:]
     issues: list[IncidentIssue] = [_file_issue("encoding_assumed", severity="warning", encoding="GB18030/GBK")] \
         if encoding == "gb18030" and looks_garbled(text) else []
-    columns: list[str | None] = []
-    for h in header:
-        f = _LOOKUP.get(norm_header(h))
-        if f is None and h.strip():
-            issues.append(_file_issue("unknown_column", h.strip(), severity="warning"))
-        elif f is not None and f in columns:
-            issues.append(_file_issue("duplicate_column", h.strip()))
-            f = None
-        columns.append(f)
+    columns, header_issues = map_header(header, _LOOKUP, _file_issue)
+    issues += header_issues
     missing = [f for f in ("lender", "date", "channel", "summary") if f not in columns]
     if missing:
         issues += [_file_issue("missing_column", f"{ZH_HEADERS[f]} / {f}") for f in missing]
         return IncidentImport([], issues, encoding=encoding)
-    rows = []
-    for r in body:
-        rec = {f: "" for f in INCIDENT_FIELDS}
-        for f, cell in zip(columns, r):
-            if f is not None:
-                rec[f] = cell
-        if "contact_role" not in columns:
+    rows = cells_to_fields(body, columns, INCIDENT_FIELDS)
+    if "contact_role" not in columns:
+        for rec in rows:
             rec["contact_role"] = "borrower"
-        rows.append(rec)
     incidents, row_issues = parse_incident_rows(rows, today=today)
     if not rows:
         issues.append(_file_issue("empty_log"))

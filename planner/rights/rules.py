@@ -113,10 +113,19 @@ class Rule:
         """What happened, as the borrower states it in a complaint (first person, factual)."""
         return self.complaint_en if lang == "en" else self.complaint_zh
 
+    def cited_sources(self, lender_kind: object | None = legal.ANY_KIND) -> list[legal.LegalSource]:
+        """The verified sources behind the rule (each with its kind and scope), kept to those in scope for
+        ``lender_kind`` (default: every lender kind, e.g. the rule table); :func:`planner.legal.cite`
+        refuses anything not verified."""
+        ids = legal.in_scope(self.sources, lender_kind)
+        for s in ids:
+            legal.cite(s)
+        return [legal.get(s) for s in ids]
+
     def citations(self, lang: str = "zh", lender_kind: object | None = legal.ANY_KIND) -> list[str]:
         """Verified sources as citation text, kept to those in scope for ``lender_kind``
         (default: every lender kind, e.g. the rule table)."""
-        return [legal.cite(s, lang) for s in legal.in_scope(self.sources, lender_kind)]
+        return [s.title(lang) for s in self.cited_sources(lender_kind)]
 
     def to_confirm_titles(self, lang: str = "zh", lender_kind: object | None = legal.ANY_KIND) -> list[str]:
         return [legal.get(s).title(lang) for s in legal.in_scope(self.to_confirm, lender_kind)]

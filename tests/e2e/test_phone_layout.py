@@ -19,6 +19,7 @@ pytestmark = pytest.mark.e2e
 
 # (name, url path, CSS selector that must be visible when ready, the key text — zh, en — or None)
 PAGES = [
+    ("month", "month", "h1", ("本月合计", "Total this month")),
     ("debts", "debts", "[data-testid='stExpander']", ("¥79,300.00", "¥79,300.00")),
     ("budget", "budget", "[data-testid='stMetric']", ("¥8,500.00", "¥8,500.00")),
     ("compare", "compare", "[data-testid='stVegaLiteChart'] .marks", ("每月可用于还债", "Available for debt")),
@@ -50,10 +51,41 @@ VISIBLE_TEXT = """() => {
 }"""
 
 
+# text that a table's toolbar (always shown on a touch screen) covers
+TOOLBAR_OVER_TEXT = """() => {
+  const bars = [...document.querySelectorAll("[data-testid='stElementToolbar']")]
+    .filter(b => parseFloat(getComputedStyle(b).opacity) > 0 && b.getBoundingClientRect().width > 0);
+  const texts = [...document.querySelectorAll("p, h1, h2, h3, li, label")]
+    .filter(e => e.getBoundingClientRect().width > 0 && e.innerText.trim());
+  const covered = [];
+  for (const b of bars) {
+    const r = b.getBoundingClientRect();
+    for (const e of texts) {
+      if (b.contains(e)) continue;
+      const q = e.getBoundingClientRect();
+      if (Math.min(r.right, q.right) - Math.max(r.left, q.left) > 1
+          && Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top) > 1) covered.push(e.innerText.trim().slice(0, 30));
+    }
+  }
+  return covered;
+}"""
+
+# tables whose grid runs over the element after them (e.g. a download button drawn on the last rows)
+TABLE_OVER_NEXT = """() => [...document.querySelectorAll("[data-testid='stDataFrame']")].filter(d => {
+  const box = d.closest("[data-testid='stElementContainer']"), next = box && box.nextElementSibling;
+  if (!next || next.getBoundingClientRect().height === 0) return false;
+  const bottom = Math.max(...[...d.children].map(e => e.getBoundingClientRect().bottom));   // the grid, not its scroller
+  return bottom > next.getBoundingClientRect().top + 1;
+}).length"""
+
+
 def _check(pg, lang: str, key: tuple[str, str] | None) -> None:
     assert pg.locator("[data-testid='stException']").count() == 0
     width = pg.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"the page scrolls sideways: {width}"
+    covered = pg.evaluate(TOOLBAR_OVER_TEXT)
+    assert not covered, f"a table's toolbar covers text: {covered}"
+    assert pg.evaluate(TABLE_OVER_NEXT) == 0, "a table runs over the element below it"
     text = pg.evaluate(VISIBLE_TEXT)
     placeholders = pg.evaluate("() => [...document.querySelectorAll('input[placeholder], textarea[placeholder]')]"
                                ".filter(e => !e.value).map(e => e.placeholder)")     # shown only when empty

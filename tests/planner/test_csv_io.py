@@ -116,6 +116,16 @@ def test_unknown_columns_are_warnings_not_errors():
     assert r.ok and [i.code for i in r.issues] == ["unknown_column"]
 
 
+def test_blank_trailing_headers_are_ignored_but_a_repeated_column_is_an_error():
+    # Excel often saves a sheet with empty columns after the last one (",,"): not "a duplicate column ''"
+    r = read_debts_csv("名称,余额,年利率,最低还款,我的列,,\nA,1,1,1,x,,\n".encode())
+    assert r.ok and [(i.code, i.value) for i in r.issues] == [("unknown_column", "我的列")]
+    assert [d.name for d in r.debts] == ["A"]
+    r = read_debts_csv("名称,余额,年利率,最低还款,Balance\nA,1,1,1,2\n".encode())
+    assert [(i.code, i.value) for i in r.errors] == [("duplicate_column", "Balance")]
+    assert r.rows[0]["balance"] == "1"                # the first column of a field wins
+
+
 def test_export_writes_the_kind_in_words_and_reads_it_back():
     from planner import Debt, DebtKind
     debts = [Debt(f"d{i}", balance=100, annual_rate=10, min_payment=10, kind=k) for i, k in enumerate(DebtKind)]

@@ -34,6 +34,17 @@ def test_payments_csv_zh_and_en_headers_and_errors_as_data():
     assert [i.code for i in missing.errors] == ["missing_column"]
 
 
+def test_payments_csv_ignores_blank_headers_and_keeps_short_rows():
+    imp = read_payments_csv("日期,平台,金额,,,流水号\n2026-12-10,借呗,1000,,,A1\n2026-12-11,花呗,5\n".encode(),
+                            DEBTS, today=date(2026, 12, 31))
+    assert imp.issues == []
+    assert [(p.lender, p.amount_cents, p.reference) for p in imp.payments] == [("借呗", 100000, "A1"),
+                                                                                ("花呗", 500, "")]
+    dup = read_payments_csv("日期,平台,金额,amount\n2026-12-10,借呗,1,2\n".encode(), DEBTS, today=date(2026, 12, 31))
+    assert [(i.code, i.value) for i in dup.errors] == [("duplicate_column", "amount")]
+    assert [p.amount_cents for p in dup.payments] == [100]
+
+
 def test_export_escapes_formulas_and_round_trips():
     pays = [Payment(date(2026, 12, 1), "=HYPERLINK(\"x\")", 12345, "-ref", "@note")]
     data = write_payments_csv(pays, lang="en")

@@ -186,3 +186,34 @@ def test_drafts_use_the_lender_kind_and_the_profile(lang):
     at.selectbox(key="rights.draft.kind").set_value("regulator").run()
     assert "12378" in "\n".join(str(i.value) for i in at.info)
     assert "国家金融监督管理总局" in at.code[0].value and "银保监会" not in at.code[0].value
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rule_table_says_what_kind_of_rule_each_source_is_and_whom_it_covers(lang):
+    """#10/#13: a recommended national standard is not a law — every source in the rule table carries its kind
+    (法律, 推荐性国家标准 …) and the lender kinds it applies to."""
+    from planner import legal
+    from planner.rights import RULES
+    at = make_app(lang, [i.to_record() for i in sample_log()])
+    [table] = [e for e in at.expander if e.label == t("ui.rights.rule_table", lang)]
+    blocks = [m.value.replace("\\", "") for m in table.markdown]
+    assert len(blocks) == len(RULES)
+    assert t("ui.rights.rule_table_note", lang) in [c.value for c in table.caption]
+    for rule, block in zip(RULES, blocks):
+        assert rule.title(lang) in block
+        lines = block.splitlines()[2:]
+        assert len(lines) == max(1, len(rule.sources)), block
+        for source_id, line in zip(rule.sources, lines):
+            src = legal.get(source_id)
+            assert src.title(lang) in line and src.kind_label(lang) in line and src.applies_label(lang) in line
+    gbt = next(b for r, b in zip(RULES, blocks) if r.id == "night_contact")
+    if lang == "zh":
+        assert "（推荐性国家标准；适用于：网络贷款、消费金融/小额贷款）" in gbt
+        assert "第1033条第（一）项（法律；适用于：所有借款）" in gbt
+        assert "（行业自律规范；适用于：信用卡、银行贷款、消费金融/小额贷款）" in gbt
+    else:
+        assert "(recommended national standard, not mandatory; applies to: online loans, consumer finance" in gbt
+        assert "art. 1033(1) (law; applies to: every lender)" in gbt
+    violence = next(b for r, b in zip(RULES, blocks) if r.id == "violence")
+    assert t("ui.rights.rule_no_source", lang) in violence
+    assert "night_contact" not in "\n".join(blocks)          # no rule ids (developer codes) on the page

@@ -110,8 +110,11 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
 def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date, order: tuple[str, ...]) -> None:
     st.subheader(t("ui.compare.table", lang))
     summary = _summary(comparison, lang, start)
-    st.dataframe(summary, hide_index=True, width="stretch",       # rows are in rank order: the key columns first
-                 column_order=[c for c in summary.columns if c != t("ui.compare.col.rank", lang)])
+    # rows are in rank order; on a phone the first columns show: how long and how much interest (the date,
+    # which says the same as "how long", last)
+    order = [t(f"ui.compare.col.{k}", lang) for k in ("strategy", "months", "interest", "penalty", "fees",
+                                                        "arrears", "paid", "date")]
+    st.dataframe(summary, hide_index=True, width="stretch", column_order=order)
     for key in comparison.diverged:            # a strategy whose debt grows past any number: said, not hidden
         st.warning(f"{t('strategy.' + key, lang)}: {t('issue.diverges', lang)}")
     if st.session_state.get(state.COMPARE_STRATEGY) not in comparison.ranking:

@@ -95,13 +95,15 @@ def render() -> None:
     paid = paid_between(payments, plan.month, today)
     by_name = {d.name: d for d in debts}
     from planner.models import name_key
-    for item in plan.items:
-        _item(item, by_name[item.name], steps.get(item.name), paid.get(name_key(item.name), 0), lang, today,
-              plan.budget_cents, len(debts))
+    # the answer first (on a phone the list below is several screens long): the month's total, and what the
+    # budget leaves unpaid
     st.markdown(t("ui.month.total", lang, total=format_money(plan.total_cents / 100, lang),
                   budget=format_money(plan.budget_cents / 100, lang)))
     if plan.unpaid_due_cents:
         st.error(t("ui.month.unpaid", lang, amount=format_money(plan.unpaid_due_cents / 100, lang)))
+    for item in plan.items:
+        _item(item, by_name[item.name], steps.get(item.name), paid.get(name_key(item.name), 0), lang, today,
+              plan.budget_cents, len(debts))
     st.number_input(t("ui.month.answer_days", lang), min_value=1, max_value=120, step=1,
                     value=answer_days(followups), key=f"{MONTH}.answer_days", on_change=guarded(_save_answer_days))
 

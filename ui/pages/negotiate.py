@@ -363,7 +363,7 @@ def render() -> None:
     st.subheader(t("ui.neg.compare", lang))
     frame, strategy = comparison_frame(plan, lang)
     st.caption(t("ui.neg.compare_help", lang, strategy=t(f"strategy.{strategy}", lang)))
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.table(frame.set_index(frame.columns[0]))      # five rows, four columns: wrapped to fit a phone, not cut
 
     st.subheader(t("ui.neg.refused", lang))
     st.caption(t("ui.neg.refused_help", lang))

@@ -238,10 +238,25 @@ def _check(lang: str, incidents: list[Incident], hits) -> None:
                 unsure = rule.to_confirm_titles(lang, kinds.get(inc.lender))
                 if unsure:
                     st.caption(t("ui.rights.to_confirm", lang) + ": " + escape.markdown(sep.join(unsure)))
+    _rule_table(lang)
+
+
+def _rule_table(lang: str) -> None:
+    """Every rule with the sources behind it, each with its kind (法律, 推荐性国家标准 …) and whom it covers:
+    a list rather than a grid, so that nothing is cut off at 390 px."""
     with st.expander(t("ui.rights.rule_table", lang)):
-        st.dataframe(pd.DataFrame([{"id": r.id, t("ui.rights.col_rules", lang): r.title(lang),
-                                    t("ui.rights.cites", lang): sep.join(r.citations(lang))} for r in RULES]),
-                     hide_index=True, width="stretch")
+        st.caption(t("ui.rights.rule_table_note", lang))
+        for rule in RULES:
+            st.markdown(md(_rule_block, rule, lang))
+
+
+def _rule_block(rule, lang: str) -> str:
+    """``**rule**`` then one line a source: ``- title（kind；适用于：lender kinds）`` (render inside ``md``)."""
+    lines = [t("ui.rights.rule_source", lang, title=src.title(lang), kind=src.kind_label(lang),
+               scope=src.applies_label(lang)) for src in rule.cited_sources()] \
+        or [t("ui.rights.rule_no_source", lang)]
+    return "\n\n".join([t("ui.rights.rule_head", lang, title=rule.title(lang)),
+                          "\n".join(f"- {line}" for line in lines)])
 
 
 def _lender_kinds() -> dict[str, str]:

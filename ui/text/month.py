@@ -5,9 +5,9 @@ from planner.i18n import register
 register({
     "page.month": {"zh": "本月", "en": "This month"},
     "ui.month.title": {"zh": "{month}：本月要还的钱", "en": "{month}: what to pay this month"},
-    "ui.month.intro": {"zh": "按你在“比较”页选的还法（{strategy}），本月可用于还债 {budget}。只通过官方渠道还款。",
-                       "en": "Following the strategy chosen on the Compare page ({strategy}), with {budget} for debt "
-                             "this month. Pay only through the official channels."},
+    "ui.month.intro": {"zh": "还法：{strategy}，可在“比较”页更改。本月可用于还债 {budget}。只通过官方渠道还款。",
+                       "en": "Strategy: {strategy}; you can change it on the Compare page. Available for debt this month: "
+                             "{budget}. Pay only through the official channels."},
     "ui.month.no_debts": {"zh": "还没有债务。先在“债务”页填写或导入。", "en": "No debts yet. Add or import them on the Debts page first."},
     "ui.month.go_debts": {"zh": "去填写债务", "en": "Enter your debts"},
     "ui.month.fix": {"zh": "本月清单暂时算不出来：", "en": "This month's list cannot be worked out yet:"},
@@ -26,7 +26,7 @@ register({
                               "en": "The form of address follows the kind of lender. Check the figures and fill in the "
                                     "blanks before sending; keep a record of what you sent."},
     "ui.month.letters.doc": {"zh": "文书", "en": "Letter"},
-    "ui.month.total": {"zh": "本月合计 {total}（预算 {budget}）", "en": "Total this month {total} (budget {budget})"},
+    "ui.month.total": {"zh": "**本月合计 {total}**（预算 {budget}）", "en": "**Total this month {total}** (budget {budget})"},
     "ui.month.unpaid": {"zh": "预算覆盖不了的应还金额：{amount}。这些账户会逾期——最好先协商。",
                         "en": "Amount due that the budget does not cover: {amount}. These accounts fall behind — negotiate first."},
     "ui.month.answer_days": {"zh": "等待书面答复的天数（本工具的默认值，不是法定期限）",

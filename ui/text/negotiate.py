@@ -124,9 +124,9 @@ register({
     "ui.neg.profile": {"zh": "您的资料（填一次，所有申请书、话术和家人说明都会用到）",
                        "en": "Your details (entered once, used by every letter, script and family message)"},
     "ui.neg.profile_help": {
-        "zh": "都可以不填；空着的地方在申请书里会留出横线，打印后手写即可。资料只保存在本机的工作区里，不会上传。",
+        "zh": "都可以不填；空着的地方在申请书里会留出横线，打印后手写即可。资料只保存在本工具的工作区里，不会上传。",
         "en": "Everything is optional; empty fields become blanks to fill in by hand after printing. Your details stay "
-              "in this workspace on this machine and are never uploaded."},
+              "in this planner's workspace and are never uploaded."},
     "ui.neg.profile.name": {"zh": "姓名（可不填或用化名）", "en": "Name (optional, a pseudonym is fine)"},
     "ui.neg.profile.phone": {"zh": "联系电话（可选）", "en": "Phone (optional)"},
     "ui.neg.profile.id_last4": {"zh": "身份证号后四位（可选）", "en": "ID card number, last four digits (optional)"},

@@ -5,11 +5,11 @@ register({
     "ui.report.title": {"zh": "导出还款计划PDF", "en": "Export the repayment plan as PDF"},
     "ui.report.intro": {
         "zh": "生成一份可以交给债务咨询人员、或随协商申请一并提交给各机构的PDF：债务明细、收支预算、策略比较与图表、"
-              "各机构的协商方案和时间表、逐月还款计划、给每家机构的书面申请、权利须知。PDF在本机生成，不会上传。",
+              "各机构的协商方案和时间表、逐月还款计划、给每家机构的书面申请、权利须知。PDF在运行本工具的设备上生成，不会上传。",
         "en": "Create one PDF to hand to a debt counsellor or send with your negotiation letters: your debts, budget, "
               "the strategy comparison and chart, the proposal and timetable per lender, the month-by-month schedule, "
-              "a written application to each lender and a summary of your rights. The PDF is made on this computer "
-              "and never uploaded."},
+              "a written application to each lender and a summary of your rights. The PDF is made on the "
+              "device running this planner and never uploaded."},
     "ui.report.no_debts": {"zh": "还没有可用的债务。请先在“我的债务”页面填写或导入。",
                            "en": "There are no usable debts yet. Enter or import them on the “My debts” page first."},
     "ui.report.skipped_rows": {"zh": "有 {count} 行债务填写有误，未包含在PDF中（请到“我的债务”页面修改）。",

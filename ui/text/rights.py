@@ -76,6 +76,16 @@ register({
                           "en": "Serious conduct (threats, violence, impersonation or disclosure to many people): "
                                 "you can report it to the police (110)."},
     "ui.rights.rule_table": {"zh": "检查所用的规则", "en": "The rules checked"},
+    "ui.rights.rule_table_note": {
+        "zh": "每条依据都注明了类别和适用对象：法律、部门规章、规范性文件和司法解释有约束力；"
+              "推荐性国家标准不是强制性的；行业自律规范约束的是其成员机构。",
+        "en": "Each source says what kind of rule it is and whom it covers: laws, departmental rules, regulatory "
+              "notices and judicial interpretations bind; a recommended national standard is not mandatory; "
+              "industry self-regulation binds its member institutions."},
+    "ui.rights.rule_head": {"zh": "**{title}**", "en": "**{title}**"},
+    "ui.rights.rule_source": {"zh": "{title}（{kind}；适用于：{scope}）", "en": "{title} ({kind}; applies to: {scope})"},
+    "ui.rights.rule_no_source": {"zh": "这里不引用具体条文（仍可投诉；严重时可报警）",
+                                 "en": "No provision cited here (you can still complain; in serious cases call the police)"},
     "ui.rights.draft_lender": {"zh": "针对哪个机构", "en": "Which lender"},
     "ui.rights.draft_kind": {"zh": "材料类型", "en": "Draft"},
     "ui.rights.draft_lang": {"zh": "语言", "en": "Language"},
