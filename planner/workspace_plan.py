@@ -8,7 +8,8 @@ The dashboard's pages and the command line (``--workspace FILE``, a "My data" ex
 * the household budget (``budget``; an unreadable section counts as no income, as on the dashboard);
 * :func:`planner.plan_inputs.plan_inputs`: excluded debts, budget events and accepted agreements;
 * the strategy and own order chosen on the compare page (``settings``), the follow-up ladder
-  (``followups``) and the lenders' answers (``negotiation["answers"]``).
+  (``followups``), the lenders' answers (``negotiation["answers"]``) and what the last calendar download
+  held (``settings["calendar"]``, :func:`planner.reminders.calendar_record`).
 
 :func:`month_view` is the "This month" list with each lender's next step, exactly as the month page shows it.
 
@@ -56,6 +57,7 @@ class WorkspacePlan:
     answers: Mapping[str, Any] = field(default_factory=dict)
     profile: Mapping[str, Any] = field(default_factory=dict)
     method: str | None = None
+    calendar: Mapping[str, Any] = field(default_factory=dict)   # what the last calendar download held
 
     @property
     def order(self) -> list[str] | None:
@@ -85,6 +87,7 @@ def budget_plan_of(section: Mapping[str, object]) -> BudgetPlan:
 def workspace_plan(ws: Workspace) -> WorkspacePlan:
     """See the module docstring."""
     from .negotiation import METHODS
+    from .reminders import calendar_record
     from .strategies import strategy_names
     debts, issues = parse_debt_rows([dict(r) for r in ws.debt_rows])
     plan = budget_plan_of(ws.budget)
@@ -99,7 +102,8 @@ def workspace_plan(ws: Workspace) -> WorkspacePlan:
         strategy=strategy if isinstance(strategy, str) and strategy in strategy_names() else DEFAULT_STRATEGY,
         own_order=tuple(str(n) for n in own) if isinstance(own, list) else (),
         followups=dict(ws.followups), answers=dict(answers) if isinstance(answers, Mapping) else {},
-        profile=dict(ws.profile), method=method if method in METHODS else None)
+        profile=dict(ws.profile), method=method if method in METHODS else None,
+        calendar=calendar_record(ws.settings))
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,13 @@ from planner.followups import deadlines
 from planner.month import payment_schedule
 from planner.parsing import ParseError
 from planner.progress import PlanVersion, plan_history, progress, replan_debts, with_new_version
-from planner.reminders import DEFAULT_ALARM_DAYS, build_ics
+from planner.month import month_start
+from planner.reminders import DEFAULT_ALARM_DAYS, calendar_record, plan_export, with_calendar_record
 from planner.tracking import (parse_balances, parse_payments, read_payments_csv, write_payments_csv)
 from ui import charts, state
 from ui.downloads import on_demand
+from ui.guard import guarded
+from ui.safe import md
 
 F = "month.f"                        # widget prefix of the forms
 
@@ -177,8 +180,9 @@ def progress_section(debts: list[Debt], budget, strategy: str, lang: str, today:
         if new_debts:
             _save_version(new_debts, budget, strategy, today, lang)
             _update_balances(new_debts, cleared)
-        st.success(t("ui.month.replanned", lang, cleared=t("ui.month.cleared", lang, names=markdown("、".join(cleared)))
-                     if cleared else ""))
+        # rerun: the month list and the calendar above/below were drawn from the old plan
+        _saved(t("ui.month.replanned", lang, cleared=t("ui.month.cleared", lang, names=markdown("、".join(cleared)))
+                 if cleared else ""))
 
 
 def _update_balances(new_debts: list[Debt], cleared: list[str]) -> None:
@@ -237,10 +241,26 @@ def calendar_section(debts: list[Debt], budget, strategy: str, agreements, steps
                                        if n in {d.name for d in debts}] or None, agreements=agreements)
     except InvalidInput:
         return
-    data = build_ics(pays, deadlines(steps, debts, lang), lang=lang, alarm_days=int(alarm),
-                     stamp=datetime.now(UTC))
-    st.download_button(t("ui.month.calendar.download", lang), on_demand(bytes, data), file_name=f"repayment_{today:%Y%m}.ics",
-                       mime="text/calendar", key=f"{F}.ics", icon=":material/event:")
+    # The export is worked out here, against what the last download held (the workspace remembers each UID's
+    # SEQUENCE): events gone from the plan come back as cancelled. The file is serialised on the click (worker
+    # thread: it gets the finished value), and the click's callback records what it held. Exporting the same
+    # plan against that record gives the same file, so the order of the two does not matter.
+    previous = calendar_record(state.get_section("settings"))
+    export = plan_export(pays, deadlines(steps, debts, lang), lang=lang, alarm_days=int(alarm),
+                         stamp=datetime.now(UTC), previous=previous, since=month_start(today))
+    if previous and (export.changed or export.cancelled):
+        st.info(md(t, "ui.month.calendar.changes", lang, changed=export.changed, cancelled=export.cancelled))
+    st.download_button(t("ui.month.calendar.download", lang), on_demand(export.to_ics),
+                       file_name=f"repayment_{today:%Y%m}.ics", mime="text/calendar", key=f"{F}.ics",
+                       icon=":material/event:", on_click=guarded(record_calendar_export), args=(export.record,))
+
+
+def record_calendar_export(record) -> None:
+    """The download button's callback: the workspace remembers what the downloaded calendar held."""
+    settings = state.get_section("settings")
+    new = with_calendar_record(settings, record)
+    if new != settings:
+        state.set_section("settings", new)
 
 
 def files_section(debts: list[Debt], lang: str, today: date) -> None:

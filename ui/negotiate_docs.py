@@ -138,9 +138,12 @@ def _show(doc, lang: str, key: str) -> None:
         st.code(plain_text(doc), language=None, wrap_lines=True)
 
 
-def documents_section(plan: NegotiationPlan, lang: str) -> None:
+def documents_section(plan: NegotiationPlan, lang: str, *, agreed: tuple[str, ...] = ()) -> None:
+    """``agreed``: lenders who accepted (not in ``plan``): no script or application for them, said so."""
     st.subheader(t("ui.neg.letters", lang))
     st.warning(t("ui.neg.no_agents", lang))
+    if agreed:
+        st.info(md(t, "ui.neg.letters_agreed", lang, names="、".join(agreed)))
     if not plan.feasible:
         st.warning(t("ui.neg.infeasible_letters", lang))
     profile = profile_form(plan, lang)

@@ -1,4 +1,14 @@
-"""``calendar``: the plan's payments as an .ics file for a phone's calendar (no server, no account)."""
+"""``calendar``: the plan's payments as an .ics file for a phone's calendar (no server, no account).
+
+Events keep their UIDs, so an import replaces them. Cancelling events that a new plan no longer has needs
+to know what was exported before (:func:`planner.reminders.plan_export` with ``previous``):
+
+* ``--workspace FILE`` (a "My data" export): the file holds what the dashboard's last calendar download held,
+  so events gone since are exported as cancelled. The file is only read: this export is not remembered (a
+  later export still compares with the dashboard's last download);
+* DEBTS.csv + --budget: nothing is known about earlier exports, so nothing can be cancelled — delete such
+  events by hand, or delete the imported calendar and import the new file.
+"""
 
 from __future__ import annotations
 
@@ -27,11 +37,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--months", type=int, default=MAX_SCHEDULE_MONTHS, help="months to export at most")
     p.add_argument("--alarm-days", type=int, default=DEFAULT_ALARM_DAYS, help="remind this many days before")
     p.add_argument("--out", type=Path, required=True, help="where to write the .ics file, e.g. plan.ics")
+    p.epilog = ("Re-exporting replaces events with the same UID. With --workspace, events of the dashboard's last "
+                "calendar download that the plan no longer has are exported as cancelled (this export itself is not "
+                "remembered); from DEBTS.csv nothing is known about earlier exports, so such events cannot be "
+                "cancelled: delete them by hand or re-import into an empty calendar. / 重新导出会替换同一提醒。"
+                "用 --workspace 时，仪表盘上次下载的日历里、新计划已没有的提醒会标为“已取消”（本次导出不会被记住）；"
+                "用 CSV 时无从得知以前导出过什么，无法取消：请手动删除，或删除已导入的日历后重新导入。")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..followups import deadlines, next_steps
-    from ..month import payment_schedule
+    from ..month import month_start, payment_schedule
     from ..reminders import build_ics
     lang = args.lang
     source, code = load_plan_source(args, lang)
@@ -46,8 +62,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     # follow-up deadlines (from the workspace's follow-ups and answers), as the dashboard's calendar has them
     steps = next_steps(source.debts, source.followups, source.answers, today=today)
+    # from a workspace: what the dashboard's last download held, so events gone since come out cancelled
+    previous = source.workspace.calendar if source.workspace is not None else None
     data = build_ics(pays, deadlines(steps, source.debts, lang), lang=lang, alarm_days=max(0, args.alarm_days),
-                     stamp=datetime.now(UTC))
+                     stamp=datetime.now(UTC), previous=previous, since=month_start(today))
     try:
         args.out.write_bytes(data)
     except OSError as e:

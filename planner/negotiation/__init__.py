@@ -14,6 +14,7 @@ See docs/negotiation.md for the API and the rules.
 """
 
 from . import messages  # noqa: F401  (registers the messages)
+from .answers import AgreedLine, AnswerNote, NegotiationInputs, negotiation_inputs, reconsider_letter
 from .core import min_capacity, propose, sequential_order_names, what_if_refused
 from .errors import UnknownMethod
 from .evaluate import PlanEvaluation, accepted_debt, evaluate
@@ -24,6 +25,7 @@ from .settings import (KindRule, NegotiationSettings, Setting, SettingsError, lo
 from .terms import OVERRIDE_KEYS, proposed_rate
 
 __all__ = sorted([
+    "AgreedLine", "AnswerNote", "NegotiationInputs", "negotiation_inputs", "reconsider_letter",
     "KindRule", "METHODS", "Method", "NegotiationPlan", "NegotiationSettings", "OVERRIDE_KEYS",
     "Payment", "PlanEvaluation", "ProposalLine", "Reason", "Setting", "SettingsError", "UnknownMethod",
     "accepted_debt", "add_months", "evaluate", "get_method", "load_settings", "min_capacity",

@@ -68,3 +68,23 @@ def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
     summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
     assert "还款 ¥300.00 · 借呗" in summaries
     assert all(e.walk("VALARM") for e in cal.walk("VEVENT"))
+    first = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    wait_idle(page)                                   # the click's callback records what the file held
+
+    # 5. the lender now agrees to ¥1,000 a month: the others get less, so some of their payments move to other
+    #    months; the next download cancels the reminders the new plan no longer has, with a higher SEQUENCE
+    _expand(page, "记录贷款方的答复")
+    form = page.get_by_test_id("stForm").filter(has_text="同意的每月还款")
+    _pick(page, form, "还给谁", "借呗")
+    form.get_by_label("同意的每月还款（元）").fill("1000")
+    form.get_by_label("协议年利率 %（空白＝按原合同）").fill("0")
+    form.get_by_role("button", name="记录").click()
+    wait_idle(page)
+    expect(page.get_by_text("将标为“已取消”")).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载日历（.ics）").click()
+    second = {str(e["UID"]): e for e in Calendar.from_ical(open(info.value.path(), "rb").read()).walk("VEVENT")}
+    cancelled = [e for e in second.values() if str(e["STATUS"]) == "CANCELLED"]
+    assert cancelled and all(str(e["SUMMARY"]) == "已取消：" + str(first[str(e["UID"])]["SUMMARY"]) for e in cancelled)
+    assert all(int(e["SEQUENCE"]) > int(first[str(e["UID"])]["SEQUENCE"]) for e in cancelled)
+    assert "还款 ¥1,000.00 · 借呗" in [str(e["SUMMARY"]) for e in second.values()]

@@ -210,3 +210,37 @@ def test_a_workspace_whose_rows_all_have_problems(capsys, tmp_path):
     assert main(["month", "--workspace", str(path), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "row 1" in err and "'abc'" in err and "holds no debts" in err
+
+
+def test_calendar_from_the_workspace_cancels_what_the_last_dashboard_download_had(tmp_path):
+    """The dashboard remembered its last download (settings["calendar"]); since then 借呗 agreed to ¥400 over
+    30 months instead of its contract payments: the events the new plan no longer has come out cancelled."""
+    from datetime import UTC, datetime
+
+    from planner.followups import deadlines, next_steps
+    from planner.month import payment_schedule
+    from planner.reminders import plan_export, with_calendar_record
+    before = workspace(answers={})
+    wp = workspace_plan(before)
+    p = wp.inputs
+    pays = payment_schedule(list(p.contract_debts), p.budget, "avalanche", today=TODAY, agreements=p.agreements,
+                            months=120)
+    steps = next_steps(list(p.contract_debts), wp.followups, wp.answers, today=TODAY)
+    last = plan_export(pays, deadlines(steps, list(p.contract_debts)), stamp=datetime(2026, 12, 1, tzinfo=UTC),
+                       previous={}, since=date(2026, 12, 1))
+    settings = with_calendar_record(before.settings, last.record)
+    ws_file = tmp_path / "ws.zip"
+    ws_file.write_bytes(export(workspace(settings=settings)))
+    out = tmp_path / "plan.ics"
+    assert main(["calendar", "--workspace", str(ws_file), "--date", "2026-12-03", "--out", str(out)]) == 0
+    events = {str(e["uid"]): e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    cancelled = [e for e in events.values() if str(e["status"]) == "CANCELLED"]
+    assert cancelled and all(str(e["summary"]).startswith("已取消：") for e in cancelled)
+    old = {e.uid: e for e in last.events}
+    assert all(int(e["sequence"]) > old[str(e["uid"])].sequence for e in cancelled)
+    assert set(old) <= set(events)                       # everything the phone has is in the file
+    # the same plan from the CSV path knows nothing of earlier downloads: nothing cancelled
+    csv = tmp_path / "debts.csv"
+    csv.write_text("名称,余额,年利率,最低还款\n借呗,12000,14.6,1120\n", encoding="utf-8")
+    assert main(["calendar", str(csv), "--budget", "3000", "--date", "2026-12-03", "--out", str(out)]) == 0
+    assert all(str(e["status"]) == "CONFIRMED" for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT"))

@@ -85,3 +85,96 @@ def test_cli_calendar_writes_the_file(capsys, tmp_path):
     assert events and min(e.decoded("dtstart") for e in events) >= date(2026, 12, 1)
     code = main(["calendar", str(SAMPLE), "--budget", "abc", "--out", str(out)])
     assert code == 1
+
+
+# --------------------------------------------------------------------------- re-export: cancel what is gone
+
+from planner.reminders import calendar_record, plan_export, with_calendar_record  # noqa: E402
+
+TODAY = date(2026, 12, 1)
+
+
+def _two_debts(balance_b: float):
+    return [Debt("借呗", balance=1500, annual_rate=0, min_payment=500, due_day=10, official_channel="App"),
+            Debt("金条", balance=balance_b, annual_rate=0, min_payment=300, due_day=15)]
+
+
+def _by_uid(ics: bytes):
+    events = _events(ics)
+    uids = [str(e["uid"]) for e in events]
+    assert len(uids) == len(set(uids))                 # never two VEVENTs with one UID
+    for e in events:                                   # what RFC 5545 asks of every VEVENT
+        assert e.get("uid") and e.get("dtstamp") and e.get("dtstart") and e.get("sequence") is not None
+    return {str(e["uid"]): e for e in events}
+
+
+def test_reexport_cancels_events_that_the_new_plan_no_longer_has():
+    first = plan_export(payment_schedule(_two_debts(1500), 800, "minimum", today=TODAY), stamp=STAMP,
+                        previous={}, since=TODAY, lang="zh")
+    old = _by_uid(first.to_ics())
+    assert first.added == len(old) == 8 and first.cancelled == 0          # 3 + 5 monthly payments
+    # re-plan: 金条 now owes 600 (two payments, not five), 借呗 unchanged
+    later = STAMP + timedelta(days=2)
+    second = plan_export(payment_schedule(_two_debts(600), 800, "minimum", today=TODAY), stamp=later,
+                         previous=calendar_record(with_calendar_record({}, first.record)), since=TODAY)
+    new = _by_uid(second.to_ics())
+    assert set(new) == set(old)                         # the gone months are still in the file, cancelled
+    gone = [payment_uid("金条", date(2027, m, 15)) for m in (2, 3, 4)]
+    for uid in gone:
+        ev = new[uid]
+        assert str(ev["status"]) == "CANCELLED" and str(ev["summary"]).startswith("已取消：还款 ¥300.00 · 金条")
+        assert int(ev["sequence"]) > int(old[uid]["sequence"]) and ev.decoded("dtstamp") > old[uid].decoded("dtstamp")
+        assert not ev.walk("VALARM")                     # no reminder for a cancelled payment
+    for uid in (payment_uid("借呗", date(2026, 12, 10)), payment_uid("金条", date(2026, 12, 15))):
+        assert str(new[uid]["status"]) == "CONFIRMED"    # unchanged: same SEQUENCE and DTSTAMP
+        assert int(new[uid]["sequence"]) == int(old[uid]["sequence"])
+        assert new[uid].decoded("dtstamp") == old[uid].decoded("dtstamp")
+    assert second.cancelled == 3 and second.changed == 0 and second.added == 0
+    assert len(_events(second.to_ics())) == 8
+
+
+def test_a_changed_event_gets_a_higher_sequence_and_dtstamp_and_english_cancel_text():
+    debts = _two_debts(1500)
+    first = plan_export(payment_schedule(debts, 800, "minimum", today=TODAY), stamp=STAMP, previous={}, lang="en")
+    agreed = {"金条": Agreement("金条", monthly=750)}
+    second = plan_export(payment_schedule(debts, 1250, "minimum", today=TODAY, agreements=agreed),
+                         stamp=STAMP + timedelta(hours=1), previous=first.record, since=TODAY, lang="en")
+    old, new = _by_uid(first.to_ics()), _by_uid(second.to_ics())
+    uid = payment_uid("金条", date(2026, 12, 15))
+    assert "750.00" in str(new[uid]["summary"]) and str(new[uid]["status"]) == "CONFIRMED"
+    assert int(new[uid]["sequence"]) > int(old[uid]["sequence"])
+    assert new[uid].decoded("dtstamp") > old[uid].decoded("dtstamp")
+    cancelled = [e for e in new.values() if str(e["status"]) == "CANCELLED"]
+    assert len(cancelled) == 3 and all(str(e["summary"]).startswith("Cancelled: Pay ¥300.00 to 金条") for e in cancelled)
+    assert second.changed == 2 and second.cancelled == 3
+
+
+def test_exporting_the_same_plan_again_gives_the_same_file():
+    pays = payment_schedule(_two_debts(1500), 800, "minimum", today=TODAY)
+    first = plan_export(pays, stamp=STAMP, previous={})
+    shorter = plan_export(pays[:4], stamp=STAMP + timedelta(days=1), previous=first.record, since=TODAY)
+    again = plan_export(pays[:4], stamp=STAMP + timedelta(days=9), previous=shorter.record, since=TODAY)
+    assert again.to_ics() == shorter.to_ics() and again.record == shorter.record
+    assert again.cancelled == again.changed == again.added == 0
+
+
+def test_past_events_are_history_not_cancelled():
+    pays = payment_schedule(_two_debts(1500), 800, "minimum", today=TODAY)
+    first = plan_export(pays, stamp=STAMP, previous={})
+    # two months later the plan starts in February: December and January are history
+    feb = date(2027, 2, 1)
+    later = plan_export([p for p in pays if p.due_date >= feb], stamp=STAMP + timedelta(days=62),
+                        previous=first.record, since=feb)
+    events = _by_uid(later.to_ics())
+    assert all(str(e["status"]) == "CONFIRMED" for e in events.values()) and later.cancelled == 0
+    assert all(date.fromisoformat(r["day"]) >= feb for r in later.record.values())
+
+
+def test_an_unreadable_record_is_ignored_and_the_cli_cannot_cancel():
+    settings = {"calendar": {"events": {"x@y": {"seq": "abc"}, "z@y": "junk",
+                                        "ok@y": {"seq": 3, "stamp": "20261201T080000Z", "day": "2026-12-20",
+                                                 "summary": "还款 · A", "digest": "d"}}}}
+    assert list(calendar_record(settings)) == ["ok@y"] and calendar_record({"calendar": 5}) == {}
+    ics = plan_export([], stamp=STAMP, previous=calendar_record(settings), since=TODAY).to_ics()
+    assert str(_events(ics)[0]["status"]) == "CANCELLED" and int(_events(ics)[0]["sequence"]) > 3
+    assert _events(build_ics([], stamp=STAMP)) == []                     # previous=None: nothing to cancel

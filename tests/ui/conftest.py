@@ -68,3 +68,29 @@ def metric(at: AppTest, label: str) -> str:
 def page():
     """The :func:`run_page` helper as a fixture."""
     return run_page
+
+
+@pytest.fixture
+def deferred(monkeypatch):
+    """Every deferred download callable (``ui.downloads.on_demand``) registered while the test runs, by file id.
+
+    AppTest drops its media manager after each run, so they are captured as Streamlit registers them; use
+    :func:`download_bytes` to get what a download button would serve when clicked."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    captured: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, *args, **kwargs):
+        file_id = original(self, data_callable, *args, **kwargs)
+        captured[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return captured
+
+
+def download_bytes(at: AppTest, deferred: Mapping[str, object], key: str) -> bytes | str:
+    """What the download button ``key`` serves: its deferred callable, run as Streamlit runs it on a click."""
+    file_id = at.download_button(key=key).proto.deferred_file_id
+    assert file_id in deferred, key
+    return deferred[file_id]()

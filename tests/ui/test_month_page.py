@@ -7,7 +7,7 @@ from datetime import date
 from icalendar import Calendar
 
 from planner import read_debts_csv, simulate
-from tests.ui.conftest import ROOT, page_texts, run_page, ws_section
+from tests.ui.conftest import ROOT, deferred, download_bytes, page_texts, run_page, ws_section  # noqa: F401
 
 PAGE = "ui/pages/month.py"
 
@@ -93,17 +93,59 @@ def test_save_plan_then_progress_and_replan():
     assert all(r["name"] != "借呗" for r in at.session_state["debts.rows"])
 
 
-def test_calendar_download_parses():
+ICS = "month.f.ics"
+
+
+def test_calendar_download_parses_and_matches_the_schedule(deferred):
     at = run_page(PAGE)
-    btn = [b for b in at.get("download_button") if "ics" in str(b.proto.label) or "日历" in str(b.proto.label)]
-    assert btn
-    # the bytes behind the button are served by the media manager; rebuild them the way the page does
     from planner.month import payment_schedule
-    from planner.reminders import build_ics
-    from datetime import UTC, datetime
+    from planner.reminders import payment_uid
+    events = list(Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT"))
     debts = read_debts_csv(ROOT / "sample_debts.csv").debts
-    cal = Calendar.from_ical(build_ics(payment_schedule(debts, 8500, today=date.today()), stamp=datetime.now(UTC)))
-    assert len(list(cal.walk("VEVENT"))) > 0
+    pays = payment_schedule(debts, 8500, today=date.today())
+    uids = [str(e["uid"]) for e in events]
+    assert uids[:len(pays)] == [payment_uid(p.name, p.due_date) for p in pays]
+    assert [e.decoded("dtstart") for e in events[:len(pays)]] == [p.due_date for p in pays]
+    assert all(str(e["status"]) == "CONFIRMED" for e in events)
+    assert "calendar" not in ws_section(at, "settings")          # nothing remembered before a download
+
+
+def test_calendar_redownload_after_replanning_cancels_what_is_gone(deferred):
+    at = run_page(PAGE, "en")
+    first = {str(e["uid"]): e for e in Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT")}
+    at.download_button(key=ICS).click().run()                        # the click records what was downloaded
+    assert not at.exception
+    remembered = ws_section(at, "settings")["calendar"]["events"]
+    assert set(remembered) == set(first)
+    assert all(remembered[u]["seq"] == int(first[u]["sequence"]) for u in first)
+    assert not any("Since the calendar you last downloaded" in i.value for i in at.info)
+    # re-plan from today: 借呗's app shows 0 -> it leaves the plan, the others get its money
+    at.button(key="month.f.start_plan").click().run()
+    at.session_state["ws.balances"] = [{"date": date.today().isoformat(), "lender": "借呗", "balance": "0"}]
+    at.run()
+    at.button(key="month.f.replan").click().run()
+    assert not at.exception and all(r["name"] != "借呗" for r in at.session_state["debts.rows"])
+    assert any("will be marked cancelled" in i.value for i in at.info)
+    second = {str(e["uid"]): e for e in Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT")}
+    jiebei = {u for u, e in first.items() if str(e["summary"]).endswith("to 借呗")}
+    assert len(jiebei) > 1
+    cancelled = {u for u, e in second.items() if str(e["status"]) == "CANCELLED"}
+    assert jiebei <= cancelled
+    for u in cancelled:
+        assert int(second[u]["sequence"]) > int(first[u]["sequence"])
+        assert second[u].decoded("dtstamp") >= first[u].decoded("dtstamp")
+        assert str(second[u]["summary"]) == "Cancelled: " + str(first[u]["summary"]) and not second[u].walk("VALARM")
+    changed = [u for u in first if u in second and u not in cancelled
+               and str(second[u]["summary"]) != str(first[u]["summary"])]
+    assert changed and all(int(second[u]["sequence"]) > int(first[u]["sequence"]) for u in changed)
+    unchanged = [u for u in first if u in second and str(second[u]["summary"]) == str(first[u]["summary"])]
+    assert unchanged and all(second[u]["sequence"] == first[u]["sequence"] for u in unchanged)
+    # downloaded again: remembered; the next render has nothing new to say and serves the same file
+    data = download_bytes(at, deferred, ICS)
+    at.download_button(key=ICS).click().run()
+    assert all(ws_section(at, "settings")["calendar"]["events"][u]["cancelled"] is True for u in cancelled)
+    assert not any("will be marked cancelled" in i.value for i in at.info)
+    assert download_bytes(at, deferred, ICS) == data
 
 
 def test_no_debts_points_to_the_debts_page():

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner import BudgetPlan
-from tests.ui.conftest import page_texts, run_page, ws_section
+from planner import BudgetPlan, t
+import ui.text.negotiate  # noqa: F401  (the page texts, for column names)
+from tests.ui.conftest import deferred, page_texts, run_page, ws_section  # noqa: F401
 from ui import state
 
 PAGE = "ui/pages/negotiate.py"
@@ -133,3 +134,122 @@ def test_a_profile_already_in_the_workspace_fills_the_form_and_the_letters():
     at.selectbox(key=state.NEG_LENDER).set_value("表哥借款").run()
     assert at.code[0].value.startswith("还款计划\n\n表哥：您好！") and "借款人：赵六" in at.code[0].value
     assert any("姐姐 签过担保" in w.value for w in at.warning)
+
+
+# --------------------------------------------------------------------------- recorded lender answers
+
+ANSWERS = {"answers": {
+    "借呗": {"status": "accepted", "date": "2026-11-20", "monthly": "800", "months": "15", "rate": "0",
+             "waive_penalty": True, "waive_fees": True, "fold_arrears": True},
+    "京东金条": {"status": "refused", "date": "2026-11-25", "monthly": "300", "months": "24"},
+}}
+
+
+def _tables(at, key: str, lang: str):
+    """The page's tables that have the column ``ui.neg.col.<key>`` (AppTest does not expose a dataframe's key):
+    ``agreed_monthly`` → the agreed lenders, ``answer`` → the proposal (with the recorded answers)."""
+    column = t(f"ui.neg.col.{key}", lang)
+    return [d.value for d in at.dataframe if column in d.value.columns]
+
+
+def _table(at, key: str, lang: str):
+    tables = _tables(at, key, lang)
+    assert len(tables) == 1, key
+    return tables[0]
+
+
+@pytest.mark.parametrize("lang, agreed_col, refused_label, refused_note, letters_note", [
+    ("zh", "协议每月", "已拒绝（2026年11月25日）", "已于2026年11月25日拒绝 — 请对方重新考虑", "已同意的平台不再需要话术和申请书：借呗"),
+    ("en", "Agreed monthly", "Refused (25 Nov 2026)", "Refused on 25 Nov 2026 — ask them to reconsider",
+     "No script or application for the lenders who agreed: 借呗"),
+])
+def test_an_accepted_lender_is_shown_as_agreed_not_proposed_again(lang, agreed_col, refused_label, refused_note,
+                                                                   letters_note):
+    at = run_page(PAGE, lang, state={"ws.negotiation": ANSWERS})
+    agreed = _table(at, "agreed_monthly", lang)
+    assert list(agreed.iloc[:, 0]) == ["借呗"]
+    assert agreed[agreed_col].iloc[0] == "¥800.00" and agreed.iloc[0].tolist()[2] == 15
+    proposal = _table(at, "answer", lang)
+    lenders = list(proposal.iloc[:, 0])
+    assert "借呗" not in lenders and "京东金条" in lenders and len(lenders) == 6
+    answer_col = t("ui.neg.col.answer", lang)
+    assert proposal.loc[lenders.index("京东金条"), answer_col] == refused_label
+    assert proposal.loc[lenders.index("微粒贷"), answer_col] == "—"
+    # no script or application for the agreed lender, and it is said why
+    assert "借呗" not in at.selectbox(key=state.NEG_LENDER).options
+    assert letters_note in page_texts(at)
+    assert "借呗" not in at.code[1].value                        # the script is about another lender
+    # the refused lender: the note and the reconsider letter, next to the new proposal
+    assert any(refused_note.replace("(", "\\(") in w.value or refused_note in w.value for w in at.warning)
+    assert at.download_button(key="negotiate.reconsider.京东金条")
+    assert at.selectbox(key=state.NEG_REFUSED).value == "京东金条"     # "what if it keeps refusing" first
+    assert not [d for d in at.get("download_button") if "借呗" in str(d.proto.label)]
+
+
+def test_the_proposals_share_the_budget_left_after_the_agreed_payments():
+    from datetime import date
+
+    from planner import format_money, read_debts_csv, this_month
+    from planner.negotiation import negotiation_inputs, propose
+    from planner.plan_inputs import plan_inputs
+    from tests.ui.conftest import ROOT
+    lang = "en"
+    at = run_page(PAGE, lang, state={"ws.negotiation": ANSWERS})
+    # the same inputs as the month page (plan_inputs): the sample budget, 借呗 on its agreed terms
+    debts = read_debts_csv(ROOT / "sample_debts.csv").debts
+    inputs = plan_inputs(debts, state.SAMPLE_PLAN, negotiation=ANSWERS)
+    today = date.today()
+    month = this_month(list(inputs.contract_debts), inputs.budget, "avalanche", today=today,
+                       agreements=inputs.agreements)
+    agreed_now = next(i for i in month.items if i.name == "借呗").amount_cents / 100
+    budget = inputs.budget.for_month(1)
+    assert agreed_now == 800
+    texts = page_texts(at)
+    assert (f"Of this, {format_money(agreed_now, 'en')} goes this month to the lenders who agreed (借呗)"
+            in texts.replace("\\", ""))
+    assert f"what is left, {format_money(budget - agreed_now, 'en')}" in texts.replace("\\", "")
+    start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    n = negotiation_inputs(inputs, ANSWERS, today=today, start=start)
+    expected = propose(n.open_debts, n.left, "equal_term", start=start)
+    assert expected.budget == budget - agreed_now
+    shown = _table(at, "answer", lang)
+    assert list(shown["Instalment"]) == [format_money(ln.instalment, "en") for ln in expected.lines]
+    assert f"against a budget of {format_money(budget - agreed_now, 'en')}" in texts
+
+
+def test_the_reconsider_letter_carries_the_new_figures(deferred):
+    from tests.ui.conftest import download_bytes
+    lang = "zh"
+    at = run_page(PAGE, lang, state={"ws.negotiation": ANSWERS, "ws.profile": {"name": "王五"}})
+    proposal = _table(at, "answer", lang)
+    row = proposal[proposal.iloc[:, 0] == "京东金条"].iloc[0]
+    letter = download_bytes(at, deferred, "negotiate.reconsider.京东金条")
+    assert letter.startswith("关于协商还款方案的复议请求")
+    assert "贵司已于2026年11月25日答复不同意" in letter and "王五" in letter
+    assert f"每月还款 {row['每期']}，共 {row['期数']} 期，合计 {row['合计还款']}" in letter
+
+
+def test_every_lender_agreed_leaves_nothing_to_negotiate():
+    from planner import read_debts_csv
+    from tests.ui.conftest import ROOT
+    names = [d.name for d in read_debts_csv(ROOT / "sample_debts.csv").debts]
+    answers = {"answers": {n: {"status": "accepted", "monthly": "100"} for n in names}}
+    lang = "en"
+    at = run_page(PAGE, lang, state={"ws.negotiation": answers})
+    assert "Every lender has agreed" in page_texts(at)
+    assert len(_table(at, "agreed_monthly", lang)) == len(names)
+    assert not _tables(at, "instalment", lang)
+    assert not at.get("download_button")
+
+
+def test_hand_adjustments_of_a_lender_who_then_agreed_are_kept():
+    saved = {"借呗": {"months": 12}, "微粒贷": {"months": 8}}
+    at = run_page(PAGE, "en", state={"ws.negotiation": {**ANSWERS, "overrides": saved}})
+    lenders = list(_table(at, "answer", "en").iloc[:, 0])
+    assert _table(at, "answer", "en").loc[lenders.index("微粒贷"), "Instalments"] == 8
+    editor = f"{state.NEG_EDITOR}.0.6"                          # six lenders left to negotiate with
+    at.session_state[editor] = {"edited_rows": {0: {"months": 10}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    kept = ws_section(at, "negotiation")["overrides"]
+    assert kept["借呗"] == {"months": 12} and kept["招商银行信用卡"] == {"months": 10} and kept["微粒贷"] == {"months": 8}

@@ -16,9 +16,11 @@ import ui.text.negotiate  # noqa: F401  (registers this page's texts)
 from planner import Budget, Debt, DebtKind, InvalidInput, format_date, format_money, format_months, format_pct, t
 from planner.apr import CostInputError, flag_cost, flat_fee_cost, true_cost
 from planner.documents import phase_summary, token_warning
-from planner.negotiation import (METHODS, NegotiationPlan, evaluate, load_settings, propose, proposed_rate,
-                                 what_if_refused)
+from planner.escape import file_name
+from planner.negotiation import (METHODS, AnswerNote, NegotiationInputs, NegotiationPlan, evaluate, load_settings,
+                                 negotiation_inputs, propose, proposed_rate, reconsider_letter, what_if_refused)
 from ui import state
+from ui.downloads import on_demand
 from ui.guard import guarded
 from ui.negotiate_docs import documents_section
 from ui.safe import md
@@ -51,11 +53,15 @@ def _waived(line, lang: str) -> str:
     return "、".join(parts) if lang == "zh" else ", ".join(parts) or t("ui.neg.waived.none", lang)
 
 
-def proposal_frame(plan: NegotiationPlan, lang: str) -> pd.DataFrame:
+def proposal_frame(plan: NegotiationPlan, lang: str, notes: dict[str, AnswerNote] | None = None) -> pd.DataFrame:
+    """The proposal per lender; ``notes``: recorded answers (a refusal: "refused on <date> — reconsider")."""
     c = lambda k: t(f"ui.neg.col.{k}", lang)  # noqa: E731
     rows = []
     for ln in plan.lines:
-        row = {c("lender"): ln.name, c("kind"): ln.kind.label(lang),
+        row = {c("lender"): ln.name}
+        if notes:
+            row[c("answer")] = notes[ln.name].label(lang) if ln.name in notes else "—"   # the full note: below
+        row |= {c("kind"): ln.kind.label(lang),
                c("principal"): format_money(ln.principal, lang),
                c("arrears"): format_money(ln.arrears_folded, lang),
                c("rate"): f"{format_pct(ln.original_rate_pct, lang)}{t('assumed.mark', lang) if ln.rate_assumed else ''}"
@@ -84,14 +90,18 @@ def _verdict(plan: NegotiationPlan, lang: str) -> None:
         st.caption(t("ui.neg.shown_at_min", lang, amount=format_money(plan.min_budget, lang)))
 
 
-def _show_plan(plan: NegotiationPlan, lang: str, key: str, *, verdict: bool = True) -> None:
+def _show_plan(plan: NegotiationPlan, lang: str, key: str, *, verdict: bool = True,
+               notes: dict[str, AnswerNote] | None = None) -> None:
     if verdict:
         _verdict(plan, lang)
-    frame = proposal_frame(plan, lang)
-    key_columns = [c for c in (t(f"ui.neg.col.{k}", lang) for k in ("lender", "instalment", "phases", "months",
-                                                                     "first", "last")) if c in frame.columns]
+    frame = proposal_frame(plan, lang, notes)
+    key_columns = [c for c in (t(f"ui.neg.col.{k}", lang) for k in ("lender", "answer", "instalment", "phases",
+                                                                     "months", "first", "last")) if c in frame.columns]
+    answer = t("ui.neg.col.answer", lang)
     st.dataframe(frame, hide_index=True, width="stretch", key=key,     # 平台, 每期, 期数, 日期 first (phones)
-                 column_order=key_columns + [c for c in frame.columns if c not in key_columns])
+                 column_order=key_columns + [c for c in frame.columns if c not in key_columns],
+                 column_config={answer: st.column_config.TextColumn(answer, width="medium")}
+                 if answer in frame.columns else None)
     st.caption(t("ui.neg.total_line", lang, monthly=format_money(plan.total_monthly, lang),
                  budget=format_money(plan.budget, lang), total=format_money(plan.total_repay, lang),
                  principal=format_money(plan.total_principal, lang)))
@@ -202,8 +212,10 @@ def _adjust(debts: tuple[Debt, ...], lang: str) -> dict[str, dict[str, object]]:
         st.button(t("ui.neg.reset", lang), key=f"{state.NEG_EDITOR}.reset", icon=":material/restart_alt:",
                   on_click=guarded(_reset_adjustments))
     overrides = overrides_from_editor(auto, edited)
-    if overrides != saved:
-        state.set_section("negotiation", {**state.get_section("negotiation"), "overrides": overrides})
+    shown = {d.name for d in debts}
+    kept = {k: v for k, v in saved.items() if k not in shown}      # e.g. a lender that has since agreed
+    if {**kept, **overrides} != saved:
+        state.set_section("negotiation", {**state.get_section("negotiation"), "overrides": {**kept, **overrides}})
     return overrides
 
 
@@ -254,6 +266,54 @@ def _apr_section(debts: tuple[Debt, ...], lang: str) -> None:
         (st.warning if f.over else st.caption)(md(f.message, lang))
 
 
+def agreed_frame(n: NegotiationInputs, lang: str) -> pd.DataFrame:
+    """The lenders who agreed: their agreed terms and the dates they give (formatting only)."""
+    c = lambda k: t(f"ui.neg.col.{k}", lang)  # noqa: E731
+    return pd.DataFrame([{
+        c("lender"): a.name, c("agreed_monthly"): format_money(a.monthly, lang), c("months"): a.months,
+        c("agreed_rate"): format_pct(a.rate_pct, lang), c("agreed_on"): format_date(a.agreed_on, lang),
+        c("first"): format_date(a.first_payment, lang), c("last"): format_date(a.last_payment, lang),
+        c("total"): format_money(a.total, lang), c("channel"): a.channel_text(lang)}
+        for a in n.agreed])
+
+
+def _budget_section(n: NegotiationInputs, lang: str) -> None:
+    st.markdown(t("ui.neg.budget_line", lang, budget=format_money(min(n.budget.monthly), lang))
+                + ("" if n.budget.is_constant else t("ui.neg.budget_shock", lang)))
+    if not n.agreed:
+        return
+    st.markdown(md(t, "ui.neg.agreed_budget", lang, agreed=format_money(n.agreed_this_month, lang),
+                   names="、".join(n.agreed_names), left=format_money(n.left_lowest, lang)))
+    if n.open_debts and n.left_lowest <= 0:
+        st.warning(t("ui.neg.agreed_over", lang))
+    st.subheader(t("ui.neg.agreed", lang))
+    st.caption(t("ui.neg.agreed_help", lang))
+    st.dataframe(agreed_frame(n, lang), hide_index=True, width="stretch", key="negotiate.agreed_table")
+
+
+def _reconsider(plan: NegotiationPlan, n: NegotiationInputs, lang: str, today: date) -> None:
+    """A refused lender: the note, and the "please reconsider" letter with this page's new figures."""
+    refused = [ln for ln in plan.lines if ln.name in n.notes and n.notes[ln.name].reconsider]
+    if not refused:
+        return
+    by_name = {d.name: d for d in n.open_debts}
+    negotiation = state.get_section("negotiation")
+    followups, profile = state.get_section("followups"), state.get_section("profile")
+    answers = negotiation.get("answers") if isinstance(negotiation.get("answers"), dict) else {}
+    budget, lenders = n.budget.for_month(1), len(n.contract_debts)
+    for ln in refused:
+        with st.container(border=True):
+            st.warning(md(t, "ui.neg.reconsider", lang, lender=ln.name, note=n.notes[ln.name].text(lang),
+                          monthly=format_money(ln.instalment, lang), months=ln.months,
+                          total=format_money(ln.total_repay, lang)), icon=":material/replay:")
+            st.download_button(
+                md(t, "ui.neg.reconsider_download", lang, lender=ln.name),
+                data=on_demand(reconsider_letter, by_name[ln.name], ln, lang, today=today, followups=followups,
+                               answers=answers, budget=budget, lenders=lenders, profile=profile),
+                file_name=f"reconsider_{file_name(ln.name, fallback='lender')}_{lang}.txt", mime="text/plain",
+                key=f"negotiate.reconsider.{ln.name}", on_click="ignore", icon=":material/description:")
+
+
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.neg.title", lang))
@@ -265,10 +325,11 @@ def render() -> None:
     if not debts:
         st.info(t("ui.neg.no_debts", lang))
         return
-    debts = tuple(debts)
-    budget = state.get_budget()
-    st.markdown(t("ui.neg.budget_line", lang, budget=format_money(min(budget.monthly), lang))
-                + ("" if budget.is_constant else t("ui.neg.budget_shock", lang)))
+    inputs = state.get_plan_inputs()       # the month page's debts, budget and agreements (and the PDF's)
+    if not inputs.contract_debts:
+        st.info(t("ui.neg.no_debts", lang))
+        return
+    budget_box = st.container()      # the budget and the agreed lenders (filled once the start date is known)
     answer = st.container()          # the verdict, above the choices that feed it (filled below)
     cols = st.columns(2)
     method = cols[0].radio(t("ui.neg.method", lang), list(METHODS), key=state.NEG_METHOD,
@@ -277,17 +338,27 @@ def render() -> None:
     today = date.today()
     default_start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
     start = cols[1].date_input(t("ui.neg.start", lang), value=default_start, key=state.NEG_START)
+    n = negotiation_inputs(inputs, state.get_section("negotiation"), today=today, start=start)
+    with budget_box:
+        _budget_section(n, lang)
+    if not n.open_debts:                   # every lender agreed: nothing to propose
+        with answer:
+            st.success(t("ui.neg.all_agreed", lang))
+        _apr_section(n.contract_debts, lang)
+        return
+    debts = n.open_debts
     overrides = _adjust(debts, lang)
     ov_key = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in overrides.items()))
     try:
-        plan = _plan(debts, budget, method, start, ov_key)
+        plan = _plan(debts, n.left, method, start, ov_key)
     except InvalidInput as e:
         st.error(t("ui.neg.bad_adjust", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
-        plan = _plan(debts, budget, method, start, ())
+        plan = _plan(debts, n.left, method, start, ())
     with answer:
         _verdict(plan, lang)
     st.subheader(t("ui.neg.table", lang))
-    _show_plan(plan, lang, key="negotiate.table", verdict=False)
+    _show_plan(plan, lang, key="negotiate.table", verdict=False, notes=dict(n.notes))
+    _reconsider(plan, n, lang, today)
 
     st.subheader(t("ui.neg.compare", lang))
     frame, strategy = comparison_frame(plan, lang)
@@ -298,12 +369,13 @@ def render() -> None:
     st.caption(t("ui.neg.refused_help", lang))
     names = [ln.name for ln in plan.lines]
     if st.session_state.get(state.NEG_REFUSED) not in names:
-        st.session_state[state.NEG_REFUSED] = names[0]
+        refusing = [name for name in names if name in n.notes and n.notes[name].reconsider]
+        st.session_state[state.NEG_REFUSED] = (refusing or names)[0]
     refuser = st.selectbox(t("ui.neg.refused_pick", lang), names, key=state.NEG_REFUSED)
     _show_plan(_refused(plan, refuser), lang, key="negotiate.refused_table")
 
-    _apr_section(debts, lang)
-    documents_section(plan, lang)
+    _apr_section(n.contract_debts, lang)
+    documents_section(plan, lang, agreed=n.agreed_names)
 
 
 render()

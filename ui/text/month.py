@@ -85,9 +85,15 @@ register({
     "ui.month.version_label": {"zh": "{day} 的计划", "en": "Plan of {day}"},
     # calendar and files
     "ui.month.calendar": {"zh": "日历提醒", "en": "Calendar reminders"},
-    "ui.month.calendar.help": {"zh": "下载 .ics 文件，用手机日历打开即可导入。重新规划后再下载一次，同一笔还款会被替换。",
+    "ui.month.calendar.help": {"zh": "下载 .ics 文件，用手机日历打开即可导入。重新规划后再下载一次并导入：同一笔还款会被替换，"
+                                     "新计划里已没有的提醒会标为“已取消”。",
                                "en": "Download the .ics file and open it with your phone's calendar. After re-planning, "
-                                     "download again: the same payments are replaced."},
+                                     "download and import it again: the same payments are replaced, and reminders the new "
+                                     "plan no longer has are marked cancelled."},
+    "ui.month.calendar.changes": {"zh": "和上次下载的日历相比：{changed} 个提醒有变化，{cancelled} 个提醒将标为“已取消”。"
+                                        "请下载并导入新文件，手机日历才会更新。",
+                                  "en": "Since the calendar you last downloaded: {changed} reminder(s) changed and {cancelled} "
+                                        "will be marked cancelled. Download and import the new file to update your phone."},
     "ui.month.calendar.alarm": {"zh": "提前几天提醒", "en": "Remind me this many days before"},
     "ui.month.calendar.download": {"zh": "下载日历（.ics）", "en": "Download the calendar (.ics)"},
     "ui.month.files": {"zh": "还款记录文件", "en": "Payment records as a file"},

@@ -15,6 +15,30 @@ register({
     "ui.neg.budget_line": {"zh": "每月可用于还债：{budget}", "en": "Money for debt each month: {budget}"},
     "ui.neg.budget_shock": {"zh": "（预算有变化时，方案按最低的一个月计算）",
                             "en": " (the budget changes over time: the plan uses the lowest month)"},
+    "ui.neg.agreed_budget": {"zh": "其中 {agreed} 本月按协议还给已同意的平台（{names}）；下面的方案只分配剩下的 {left}。",
+                             "en": "Of this, {agreed} goes this month to the lenders who agreed ({names}); the proposals "
+                                   "below share only what is left, {left}."},
+    "ui.neg.agreed_over": {"zh": "按协议的还款已经用掉了全部预算，其他平台分不到钱：请先看看预算，或和对方商量更低的每月金额。",
+                           "en": "The agreed payments take the whole budget, so nothing is left for the other lenders: "
+                                 "check the budget first, or ask for lower monthly amounts."},
+    "ui.neg.agreed": {"zh": "已达成协议的平台", "en": "Lenders who agreed"},
+    "ui.neg.agreed_help": {"zh": "这些平台已同意（在“本月”页记录）：按协议还款即可，不再为它们生成新方案、话术或申请书。"
+                                 "协议的每月金额已从可分配的预算里扣除，和“本月”页、日历、PDF 报告用的是同一组数字。",
+                           "en": "These lenders agreed (recorded on the This month page): pay them as agreed; no new proposal, "
+                                 "script or application is made for them. Their agreed monthly amounts come out of the money "
+                                 "shared below — the same figures as the This month page, the calendar and the PDF report."},
+    "ui.neg.all_agreed": {"zh": "所有平台都已同意协议：按协议按时还款即可，这里没有需要再协商的平台。",
+                          "en": "Every lender has agreed: pay as agreed, on time. There is nobody left to negotiate with."},
+    "ui.neg.col.agreed_on": {"zh": "同意日期", "en": "Agreed on"},
+    "ui.neg.col.agreed_monthly": {"zh": "协议每月", "en": "Agreed monthly"},
+    "ui.neg.col.agreed_rate": {"zh": "协议年利率", "en": "Agreed rate"},
+    "ui.neg.col.answer": {"zh": "对方答复", "en": "Lender's answer"},
+    "ui.neg.reconsider": {"zh": "{lender}：{note}。下面的信附上本页的新方案：每期 {monthly}，{months} 期，合计 {total}。",
+                          "en": "{lender}: {note}. The letter below carries this page's new proposal: {monthly} a month "
+                                "for {months} months, {total} in all."},
+    "ui.neg.reconsider_download": {"zh": "下载“请求重新考虑函”（{lender}）", "en": "Download the reconsider letter ({lender})"},
+    "ui.neg.letters_agreed": {"zh": "已同意的平台不再需要话术和申请书：{names}（按协议还款）。",
+                              "en": "No script or application for the lenders who agreed: {names} (pay as agreed)."},
     "ui.neg.method": {"zh": "分配方法", "en": "Method"},
     "ui.neg.start": {"zh": "首期还款日", "en": "First payment date"},
     "ui.neg.table": {"zh": "各平台方案", "en": "Proposal per lender"},
