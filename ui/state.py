@@ -106,6 +106,8 @@ NEG_LENDER = "negotiate.lender"
 NEG_LETTER_LANG = "negotiate.letter_lang"
 NEG_PROFILE = "negotiate.profile"
 NEG_APR = "negotiate.apr"
+NEG_SECTION = "negotiate.section"   # which part below the proposal is open: one of NEG_SECTIONS
+NEG_SECTIONS = ("letters", "adjust", "compare", "refused", "apr")
 # PDF export page (ui/pages/report.py): widget prefix (f"{REPORT}.lang", ".date", ".strategy", ".method",
 # ".name", ".pseudonymise", ".incidents", ".download"); it reads NEG_PROFILE/NEG_METHOD/NEG_START as defaults
 REPORT = "report"

@@ -13,27 +13,47 @@ from ui import state
 PAGE = "ui/pages/negotiate.py"
 TIGHT = {state.BUDGET_PLAN: BudgetPlan(income=3_000)}          # ¥3,000 for debt: equal term fits, pro rata doesn't
 P = state.NEG_PROFILE
+ADJUST = {**TIGHT, state.NEG_SECTION: "adjust"}
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("zh", ("协商还款方案", "方案在预算之内", "是否接受，由各贷款方决定", "接受方案 vs 不协商",
-            "月费率0.75%、分12期 ≈ 实际年化17.5%", "电话协商话术", "个性化分期还款申请书", "代理协商",
-            "先拿到书面确认")),
-    ("en", ("Negotiation plan", "The plan is within the budget", "Accepted plan vs no deal",
-            "0.75 %/month flat over 12 months ≈ 17.5 % per year effective", "Phone script",
-            "Application for a personalised instalment plan", "Get the lender's written confirmation")),
+def section(at, name: str):
+    """Open one of the parts below the proposal (letters is open by default)."""
+    at.session_state[state.NEG_SECTION] = name
+    return at.run()
+
+
+@pytest.mark.parametrize("lang, words, compare, apr", [
+    ("zh", ("协商还款方案", "方案在预算之内", "是否接受，由各贷款方决定",
+            "电话协商话术", "个性化分期还款申请书", "代理协商", "先拿到书面确认"),
+     "接受方案 vs 不协商", "月费率0.75%、分12期 ≈ 实际年化17.5%"),
+    ("en", ("Negotiation plan", "The plan is within the budget", "Phone script",
+            "Application for a personalised instalment plan", "Get the lender's written confirmation"),
+     "Accepted plan vs no deal", "0.75 %/month flat over 12 months ≈ 17.5 % per year effective"),
 ])
-def test_renders_in_both_languages(lang, words):
+def test_renders_in_both_languages(lang, words, compare, apr):
     at = run_page(PAGE, lang, state=TIGHT)
     text = page_texts(at) + "\n".join(c.value for c in at.code) + "\n".join(tab.label for tab in at.tabs)
     for w in words:
         assert w in text, w
+    assert compare not in text and apr not in text              # one part at a time: the letters first
     assert len(at.code) == 3                                   # plain text of application, script, family message
     assert all("**" not in c.value and "\\" not in c.value and "|" not in c.value for c in at.code)
     assert "招商银行信用卡" in at.code[0].value
     assert len(at.get("download_button")) == 5                 # application .pdf .docx .txt, script, family
     rendered = "\n".join(m.value for m in at.markdown)
     assert "#### " in rendered and "| " in rendered            # shown formatted (heading, table), not as source
+    assert compare in page_texts(section(at, "compare"))
+    assert apr in page_texts(section(at, "apr"))
+    assert not at.code                                         # the letters are no longer drawn
+
+
+def test_the_proposal_stays_on_top_whichever_part_is_open():
+    at = run_page(PAGE, "zh", state=TIGHT)
+    first = at.dataframe[0].value
+    for name in ("adjust", "compare", "refused", "apr", "letters"):
+        section(at, name)
+        assert not at.exception
+        assert at.dataframe[0].value.equals(first), name        # [0]: the proposal, above every part
 
 
 def test_infeasible_method_shows_min_budget_and_binding_lender():
@@ -46,34 +66,36 @@ def test_infeasible_method_shows_min_budget_and_binding_lender():
 def test_sequential_shows_phases_and_token_warning():
     at = run_page(PAGE, "zh", state=TIGHT)
     at.radio(key=state.NEG_METHOD).set_value("sequential").run()
-    table = at.dataframe[1].value
+    table = at.dataframe[0].value
     assert "还款阶段" in table.columns and table["还款阶段"].str.contains("×").any()
     assert any("低于按合同利率每月产生的利息" in w.value for w in at.warning)
 
 
 def test_hand_adjustment_changes_the_plan():
-    at = run_page(PAGE, "en", state=TIGHT)
-    before = at.dataframe[1].value          # [0] is the adjustment editor
+    at = run_page(PAGE, "en", state=ADJUST)
+    before = at.dataframe[0].value          # the proposal (the adjustment editor is below it)
     editor_key = f"{state.NEG_EDITOR}.0.7"
     at.session_state[editor_key] = {"edited_rows": {1: {"months": 12}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    after = at.dataframe[1].value
+    after = at.dataframe[0].value
     assert not at.exception
     months_col = "Instalments"
     assert after.loc[1, months_col] == 12 and before.loc[1, months_col] != 12
+    kept = section(at, "letters").dataframe[0].value           # the adjustment holds with the editor closed
+    assert kept.loc[1, months_col] == 12 and "hand adjustments are applied" in page_texts(at)
 
 
 def test_rate_above_the_contract_is_warned_and_not_asked():
-    at = run_page(PAGE, "zh", state=TIGHT)
+    at = run_page(PAGE, "zh", state=ADJUST)
     at.session_state[f"{state.NEG_EDITOR}.0.7"] = {"edited_rows": {2: {"rate": 50.0}}, "added_rows": [],
                                                    "deleted_rows": []}
     at.run()
     assert any("高于合同利率" in w.value for w in at.warning)
-    assert "18.00% → 18.00%" in at.dataframe[1].value.iloc[2].to_dict().values()
+    assert "18.00% → 18.00%" in at.dataframe[0].value.iloc[2].to_dict().values()
 
 
 def test_bad_adjustment_is_reported_and_kept():
-    at = run_page(PAGE, "zh", state=TIGHT)
+    at = run_page(PAGE, "zh", state=ADJUST)
     editor_key = f"{state.NEG_EDITOR}.0.7"
     at.session_state[editor_key] = {"edited_rows": {1: {"months": 5, "instalment": 100.0}}, "added_rows": [],
                                     "deleted_rows": []}
@@ -83,9 +105,10 @@ def test_bad_adjustment_is_reported_and_kept():
 
 
 def test_what_if_refused_and_letter_language():
-    at = run_page(PAGE, "en", state=TIGHT)
+    at = section(run_page(PAGE, "en", state=TIGHT), "refused")
     at.selectbox(key=state.NEG_REFUSED).set_value("京东金条").run()
     assert len(at.dataframe) >= 2
+    section(at, "letters")
     at.radio(key=state.NEG_LETTER_LANG).set_value("en").run()
     at.selectbox(key=state.NEG_LENDER).set_value("借呗").run()
     assert at.code[0].value.startswith("Application for a repayment arrangement")
@@ -182,7 +205,7 @@ def test_an_accepted_lender_is_shown_as_agreed_not_proposed_again(lang, agreed_c
     # the refused lender: the note and the reconsider letter, next to the new proposal
     assert any(refused_note.replace("(", "\\(") in w.value or refused_note in w.value for w in at.warning)
     assert at.download_button(key="negotiate.reconsider.京东金条")
-    assert at.selectbox(key=state.NEG_REFUSED).value == "京东金条"     # "what if it keeps refusing" first
+    assert section(at, "refused").selectbox(key=state.NEG_REFUSED).value == "京东金条"   # "if it keeps refusing"
     assert not [d for d in at.get("download_button") if "借呗" in str(d.proto.label)]
 
 
@@ -244,7 +267,7 @@ def test_every_lender_agreed_leaves_nothing_to_negotiate():
 
 def test_hand_adjustments_of_a_lender_who_then_agreed_are_kept():
     saved = {"借呗": {"months": 12}, "微粒贷": {"months": 8}}
-    at = run_page(PAGE, "en", state={"ws.negotiation": {**ANSWERS, "overrides": saved}})
+    at = run_page(PAGE, "en", state={"ws.negotiation": {**ANSWERS, "overrides": saved}, state.NEG_SECTION: "adjust"})
     lenders = list(_table(at, "answer", "en").iloc[:, 0])
     assert _table(at, "answer", "en").loc[lenders.index("微粒贷"), "Instalments"] == 8
     editor = f"{state.NEG_EDITOR}.0.6"                          # six lenders left to negotiate with

@@ -245,16 +245,17 @@ def test_chosen_strategy_and_negotiation_method_are_kept_in_the_workspace():
 
 def test_hand_adjustments_of_the_negotiation_survive_a_new_session_and_reset_clears_them():
     page = "ui/pages/negotiate.py"
-    at = run_page(page, "en")
+    at = run_page(page, "en", state={state.NEG_SECTION: "adjust"})
     at.session_state[f"{state.NEG_EDITOR}.0.7"] = {"edited_rows": {1: {"months": 12}}, "added_rows": [],
                                                    "deleted_rows": []}
     at.run()
     assert not at.exception
     saved = store().workspaces.load("local").workspace.negotiation["overrides"]
     assert list(saved.values()) == [{"months": 12}]
-    again = run_page(page, "en")                                          # a reload
-    assert again.dataframe[1].value.loc[1, "Instalments"] == 12
-    again.button(key=f"{state.NEG_EDITOR}.reset").click().run()
+    again = run_page(page, "en")                                          # a reload (the letters part open)
+    assert again.dataframe[0].value.loc[1, "Instalments"] == 12
+    again.session_state[state.NEG_SECTION] = "adjust"
+    again.run().button(key=f"{state.NEG_EDITOR}.reset").click().run()
     assert store().workspaces.load("local").workspace.negotiation["overrides"] == {}
 
 

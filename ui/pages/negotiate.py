@@ -314,7 +314,37 @@ def _reconsider(plan: NegotiationPlan, n: NegotiationInputs, lang: str, today: d
                 key=f"negotiate.reconsider.{ln.name}", on_click="ignore", icon=":material/description:")
 
 
+SECTIONS = state.NEG_SECTIONS
+
+
+def _saved_overrides(debts: tuple[Debt, ...]) -> dict[str, dict[str, object]]:
+    """The hand adjustments kept in the workspace, for the lenders in this plan (the editor is not drawn)."""
+    names = {d.name for d in debts}
+    saved = state.get_section("negotiation").get("overrides") or {}
+    return {k: dict(v) for k, v in saved.items() if k in names and isinstance(v, dict)}
+
+
+def _compare_section(plan: NegotiationPlan, lang: str) -> None:
+    st.subheader(t("ui.neg.compare", lang))
+    frame, strategy = comparison_frame(plan, lang)
+    st.caption(t("ui.neg.compare_help", lang, strategy=t(f"strategy.{strategy}", lang)))
+    st.table(frame.set_index(frame.columns[0]))      # five rows, four columns: wrapped to fit a phone, not cut
+
+
+def _refused_section(plan: NegotiationPlan, n: NegotiationInputs, lang: str) -> None:
+    st.subheader(t("ui.neg.refused", lang))
+    st.caption(t("ui.neg.refused_help", lang))
+    names = [ln.name for ln in plan.lines]
+    if st.session_state.get(state.NEG_REFUSED) not in names:
+        refusing = [name for name in names if name in n.notes and n.notes[name].reconsider]
+        st.session_state[state.NEG_REFUSED] = (refusing or names)[0]
+    refuser = st.selectbox(t("ui.neg.refused_pick", lang), names, key=state.NEG_REFUSED)
+    _show_plan(_refused(plan, refuser), lang, key="negotiate.refused_table")
+
+
 def render() -> None:
+    """The answer first (budget, verdict, the proposal per lender), then its inputs, then one section at a time
+    (letters by default): a phone draws only what the borrower is looking at."""
     lang = state.lang()
     st.title(t("ui.neg.title", lang))
     st.caption(t("ui.neg.intro", lang))
@@ -330,7 +360,7 @@ def render() -> None:
         st.info(t("ui.neg.no_debts", lang))
         return
     budget_box = st.container()      # the budget and the agreed lenders (filled once the start date is known)
-    answer = st.container()          # the verdict, above the choices that feed it (filled below)
+    answer = st.container()          # the verdict and the proposal, above the choices that feed them
     cols = st.columns(2)
     method = cols[0].radio(t("ui.neg.method", lang), list(METHODS), key=state.NEG_METHOD,
                            format_func=lambda m: METHODS[m].label(lang))
@@ -347,7 +377,11 @@ def render() -> None:
         _apr_section(n.contract_debts, lang)
         return
     debts = n.open_debts
-    overrides = _adjust(debts, lang)
+    if st.session_state.get(state.NEG_SECTION) not in SECTIONS:
+        st.session_state[state.NEG_SECTION] = SECTIONS[0]
+    section = st.segmented_control(t("ui.neg.section", lang), SECTIONS, key=state.NEG_SECTION,
+                                   format_func=lambda k: t(f"ui.neg.section.{k}", lang)) or SECTIONS[0]
+    overrides = _adjust(debts, lang) if section == "adjust" else _saved_overrides(debts)
     ov_key = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in overrides.items()))
     try:
         plan = _plan(debts, n.left, method, start, ov_key)
@@ -356,26 +390,19 @@ def render() -> None:
         plan = _plan(debts, n.left, method, start, ())
     with answer:
         _verdict(plan, lang)
-    st.subheader(t("ui.neg.table", lang))
-    _show_plan(plan, lang, key="negotiate.table", verdict=False, notes=dict(n.notes))
-    _reconsider(plan, n, lang, today)
-
-    st.subheader(t("ui.neg.compare", lang))
-    frame, strategy = comparison_frame(plan, lang)
-    st.caption(t("ui.neg.compare_help", lang, strategy=t(f"strategy.{strategy}", lang)))
-    st.table(frame.set_index(frame.columns[0]))      # five rows, four columns: wrapped to fit a phone, not cut
-
-    st.subheader(t("ui.neg.refused", lang))
-    st.caption(t("ui.neg.refused_help", lang))
-    names = [ln.name for ln in plan.lines]
-    if st.session_state.get(state.NEG_REFUSED) not in names:
-        refusing = [name for name in names if name in n.notes and n.notes[name].reconsider]
-        st.session_state[state.NEG_REFUSED] = (refusing or names)[0]
-    refuser = st.selectbox(t("ui.neg.refused_pick", lang), names, key=state.NEG_REFUSED)
-    _show_plan(_refused(plan, refuser), lang, key="negotiate.refused_table")
-
-    _apr_section(n.contract_debts, lang)
-    documents_section(plan, lang, agreed=n.agreed_names)
+        st.subheader(t("ui.neg.table", lang))
+        _show_plan(plan, lang, key="negotiate.table", verdict=False, notes=dict(n.notes))
+        if overrides and section != "adjust":
+            st.caption(t("ui.neg.adjusted", lang))
+        _reconsider(plan, n, lang, today)
+    if section == "letters":
+        documents_section(plan, lang, agreed=n.agreed_names)
+    elif section == "compare":
+        _compare_section(plan, lang)
+    elif section == "refused":
+        _refused_section(plan, n, lang)
+    elif section == "apr":
+        _apr_section(n.contract_debts, lang)
 
 
 render()
