@@ -174,7 +174,7 @@ def progress_section(debts: list[Debt], budget, strategy: str, lang: str, today:
              t("ui.month.progress.col.status", lang): t(f"progress.status.{x.status}", lang),
              t("ui.month.progress.col.reported", lang): format_money(x.reported_cents / 100, lang)
              if x.reported_cents is not None else "—"} for x in prog.lenders]
-    st.dataframe(rows, hide_index=True, use_container_width=True)
+    st.dataframe(rows, hide_index=True, width="stretch")
     if st.button(t("ui.month.replan", lang), key=f"{F}.replan"):
         new_debts, cleared = replan_debts(debts, balances, today=today)
         if new_debts:
