@@ -102,6 +102,16 @@ def parse_date(value: object) -> date:
         raise ParseError("bad_date") from None
 
 
+def optional_date(value: object) -> date | None:
+    """A stored date, or ``None`` when it is missing or unreadable (a record written by an older version)."""
+    if value in (None, ""):
+        return None
+    try:
+        return parse_date(value)
+    except ParseError:
+        return None
+
+
 def parse_answer(lender: str, record: Mapping[str, object], row: int | None = None
                  ) -> tuple[str, Agreement | None, list[ValidationIssue]]:
     """One lender's answer → ``(status, agreement or None, issues)``; an accepted answer with errors

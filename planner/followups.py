@@ -37,10 +37,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .agreements import parse_date
+from .agreements import optional_date
 from .i18n import register, t
 from .models import Debt, DebtKind, name_key
-from .parsing import ParseError
 
 DEFAULT_ANSWER_DAYS = 15
 MAX_ANSWER_DAYS = 120
@@ -130,15 +129,6 @@ def answer_days(followups: Mapping[str, object]) -> int:
     return max(1, min(days, MAX_ANSWER_DAYS))
 
 
-def _date(value: object) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return parse_date(value)
-    except ParseError:
-        return None
-
-
 def ladder(debt: Debt, status: str) -> tuple[str, ...]:
     private = "_private" if debt.kind == DebtKind.PRIVATE_LOAN else ""
     return LADDERS[("refused" if status == "refused" else "no_answer") + private]
@@ -149,7 +139,7 @@ def next_step(debt: Debt, state: Mapping[str, object], *, status: str, today: da
     """The lender's next step (``state``: this lender's ``{"applied": date, "done": {step: date}}``)."""
     if status == "accepted":
         return Step(debt.name, "keep_agreement", answered_on or today, False, None)
-    applied = _date(state.get("applied")) if isinstance(state, Mapping) else None
+    applied = optional_date(state.get("applied")) if isinstance(state, Mapping) else None
     if applied is None and status in ("proposed", "no_answer") and answered_on is not None:
         applied = answered_on            # a recorded "proposal sent" dates the application
     done = state.get("done") if isinstance(state, Mapping) and isinstance(state.get("done"), Mapping) else {}
@@ -162,7 +152,7 @@ def next_step(debt: Debt, state: Mapping[str, object], *, status: str, today: da
         previous, wait = applied, days
     for key in ladder(debt, status):
         due = previous + timedelta(days=wait)
-        finished = _date(done.get(key))
+        finished = optional_date(done.get(key))
         if finished is None:
             return Step(debt.name, key, due, due < today, STEP_LETTERS.get(key))
         previous, wait = finished, days
@@ -181,7 +171,7 @@ def next_steps(debts: Sequence[Debt], followups: Mapping[str, object], answers: 
     for d in debts:
         ans = answers.get(name_key(d.name)) or {}
         status = str(ans.get("status") or "proposed") if isinstance(ans, Mapping) else "proposed"
-        answered = _date(ans.get("date")) if isinstance(ans, Mapping) and ans else None
+        answered = optional_date(ans.get("date")) if isinstance(ans, Mapping) and ans else None
         out[d.name] = next_step(d, lenders.get(name_key(d.name)) or {}, status=status, today=today, days=days,
                                 answered_on=answered)
     return out

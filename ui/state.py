@@ -59,6 +59,7 @@ import streamlit as st
 import ui.text.shell  # noqa: F401  (registers the shell's texts)
 from planner import (Budget, BudgetPlan, Debt, InvalidInput, ValidationIssue, cell_text, debt_to_record,
                      parse_debt_rows, read_debts_csv)
+from planner.workspace_plan import budget_plan_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = ROOT / "sample_debts.csv"
@@ -242,19 +243,10 @@ def start_empty() -> None:
 
 # --------------------------------------------------------------------------- budget
 
-def _plan_of(section: Mapping[str, object]) -> BudgetPlan:
-    if not section:
-        return BudgetPlan(income=0.0)
-    try:
-        return BudgetPlan.from_dict(section)
-    except InvalidInput:
-        return BudgetPlan(income=0.0)
-
-
 def get_budget_plan() -> BudgetPlan:
     workspace()
     plan = st.session_state.get(BUDGET_PLAN)
-    return plan if isinstance(plan, BudgetPlan) else _plan_of(workspace().budget)
+    return plan if isinstance(plan, BudgetPlan) else budget_plan_of(workspace().budget)
 
 
 def set_budget_plan(plan: BudgetPlan, *, reset_widgets: bool = True) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from planner import BudgetPlan, Workspace, WorkspaceFormatError, read_debts_csv
 from planner.storage import StorageError, WorkspaceConflict, owner_for
+from planner.workspace_plan import budget_plan_of
 from ui import state as _s
 
 
@@ -87,7 +88,7 @@ def _cache(ws: Workspace, version: int | None = None) -> None:
     st.session_state[_s.WS_DATA] = ws
     if version is not None:
         st.session_state[_s.WS_VERSION] = version
-    mirror = {_s.DEBT_ROWS: [dict(r) for r in ws.debt_rows], _s.BUDGET_PLAN: _s._plan_of(ws.budget),
+    mirror = {_s.DEBT_ROWS: [dict(r) for r in ws.debt_rows], _s.BUDGET_PLAN: budget_plan_of(ws.budget),
               _s.RIGHTS_INCIDENTS: [dict(r) for r in ws.incidents]}
     st.session_state.update(mirror)
     st.session_state[_s.WS_MIRROR] = mirror

@@ -93,13 +93,20 @@ def print_assumptions(debts, lang: str, stream=None) -> None:
             print("⚠ " + assumption_note(d, lang), file=stream)
 
 
+def _read_bytes(path: Path, lang: str) -> bytes | None:
+    """The file's bytes, or ``None`` after saying in the user's language why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        print(t("cli.cannot_read", lang, path=str(path), reason=e.strerror or str(e)), file=sys.stderr)
+        return None
+
+
 def load_portfolio(path: Path, lang: str) -> list[Debt] | None:
     """Read the CSV; print every issue and every assumption made for "不知道"; ``None`` when there are errors."""
     lang = normalize_lang(lang)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        print(t("cli.cannot_read", lang, path=str(path), reason=e.strerror or str(e)), file=sys.stderr)
+    data = _read_bytes(path, lang)
+    if data is None:
         return None
     result = read_debts_csv(data)
     print_issues(result.issues, lang)
@@ -117,10 +124,8 @@ def load_workspace(path: Path, lang: str):
     from ..storage.errors import InvalidArchive
     from ..workspace_plan import workspace_plan
     lang = normalize_lang(lang)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        print(t("cli.cannot_read", lang, path=str(path), reason=e.strerror or str(e)), file=sys.stderr)
+    data = _read_bytes(path, lang)
+    if data is None:
         return None
     try:
         ws = read_workspace(data)

@@ -39,10 +39,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..agreements import STATUSES, Agreement, parse_date
+from ..agreements import STATUSES, Agreement, optional_date
 from ..i18n import format_date, register, t
 from ..models import Budget, Debt, DebtKind, ValidationIssue, name_key
-from ..parsing import ParseError
 
 if TYPE_CHECKING:
     from ..plan_inputs import PlanInputs
@@ -170,15 +169,6 @@ def _answers(negotiation: Mapping[str, object] | None) -> dict[str, Mapping[str,
         if isinstance(answers, Mapping) else {}
 
 
-def _day(value: object) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return parse_date(value)
-    except ParseError:
-        return None
-
-
 def _agreed_lines(contract: list[Debt], agreements: Mapping[str, Agreement], *, today: date) -> list[AgreedLine]:
     """The agreed debts' schedule: the engine's payments for each on the agreed terms, each month's budget
     exactly what they are due (so nothing extra reaches them), in cents, from this month on."""
@@ -225,7 +215,7 @@ def negotiation_inputs(inputs: PlanInputs, negotiation: Mapping[str, object] | N
             continue
         status = str(ans.get("status") or "").strip()
         if status in STATUSES and status != "accepted":
-            notes[d.name] = AnswerNote(d.name, status, _day(ans.get("date")))
+            notes[d.name] = AnswerNote(d.name, status, optional_date(ans.get("date")))
 
     budget = Budget.of(inputs.budget)
     offset = max(0, _month_index(start) - _month_index(today))
