@@ -58,6 +58,11 @@ class Strategy:
     def label(self, lang: str = "zh") -> str:
         return t(f"strategy.{self.key}", lang)
 
+    def short_label(self, lang: str = "zh") -> str:
+        """The name alone (雪崩法 / Avalanche), for table cells, legends and headings where the long label's
+        bracket would nest in another one; say what it means once nearby (see ``description``)."""
+        return t(f"strategy.{self.key}.short", lang)
+
     def description(self, lang: str = "zh") -> str:
         return t(f"strategy.{self.key}.help", lang)
 
@@ -90,6 +95,11 @@ register({
         "zh": "把钱按比例分给所有平台。钱不够时每家都只拿到一部分，可能全部逾期。",
         "en": "Share the money across all lenders in proportion. When money is short every lender gets only part, and all may fall into arrears."},
     "strategy.minimum": {"zh": "只还最低还款", "en": "Minimum payments only"},
+    "strategy.avalanche.short": {"zh": "雪崩法", "en": "Avalanche"},
+    "strategy.snowball.short": {"zh": "雪球法", "en": "Snowball"},
+    "strategy.custom.short": {"zh": "自定义顺序", "en": "Your own order"},
+    "strategy.spread.short": {"zh": "平摊", "en": "Spread"},
+    "strategy.minimum.short": {"zh": "只还最低", "en": "Minimums only"},
     "strategy.minimum.help": {
         "zh": "每月只还应还金额，不多还一分。",
         "en": "Pay only what is due each month, nothing extra."},

@@ -123,7 +123,7 @@ def _no_deal_figures(pdf: ReportPDF, ctx: ReportContext) -> None:
          t("report.cover.lenders_value", lang, count=len(ctx.debts))),
         (t("report.cover.budget", lang), _budget_headline(ctx),
          t("report.cover.due_note", lang, amount=money(ctx.comparison.check.total_due, lang))),
-        (t("report.cover.strategy", lang), t(f"report.strategy_short.{strategy.key}", lang), strategy.label(lang)),
+        (t("report.cover.strategy", lang), strategy.short_label(lang), strategy.label(lang)),
         (t("report.cover.debt_free", lang), debt_free, debt_free_note),
         cost, paid,
     ])

@@ -147,3 +147,22 @@ def test_a_debt_card_on_the_phone(server, phone_page):
     pg.get_by_text("按估计填写").first.wait_for(state="visible")
     assert pg.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     pg.get_by_text("全部 1 笔债务都已计入计算").wait_for(state="visible")      # the status above settles last
+
+
+# the columns a data grid has drawn (it draws only those at least partly in view, in its accessible table)
+GRID_COLUMNS = """(n) => [...[...document.querySelectorAll("[data-testid='stDataFrame']")][n]
+  .querySelectorAll("[role='columnheader'], th")].map(h => [h.innerText.trim(), Number(h.getAttribute("aria-colindex"))])"""
+
+
+@pytest.mark.parametrize("lang, key_columns", [
+    ("zh", ["还法", "还清需要", "利息和费用", "逾期月数"]), ("en", ["Strategy", "Debt-free in", "Interest+fees", "Late"])])
+def test_compare_summary_key_figures_fit_a_phone(server, phone_page, lang, key_columns):
+    """Which strategy, how long, what it costs and how many months late: all four read at 390 px without
+    scrolling the table sideways (the grid draws a fifth column, so the fourth ends inside the view)."""
+    open_page(phone_page, server, "compare", lang, ready="[data-testid='stVegaLiteChart'] .marks")
+    drawn = phone_page.evaluate(GRID_COLUMNS, 0)
+    names = [name for name, _ in drawn]
+    assert names[:4] == key_columns, drawn
+    assert len(drawn) > 4 and drawn[4][1] == 5, f"the fourth key column runs past the screen's edge: {drawn}"
+    grid = phone_page.locator("[data-testid='stDataFrame']").first.bounding_box()
+    assert grid["x"] >= 0 and grid["x"] + grid["width"] <= phone_page.viewport_size["width"]

@@ -80,3 +80,12 @@ def test_an_income_drop_below_living_costs_says_what_is_missing_and_what_to_do_f
     plain = run_page(PAGE, state={BUDGET_PLAN: plan.with_shock(IncomeShock(loss_pct=10, months=3)),
                                   "budget.version": 1})
     assert not any("先做这件事" in e.value for e in plain.error)            # 7,200 still covers 5,000
+
+
+def test_key_figures_share_rows_without_inputs():
+    """The phone stylesheet puts metrics two to a row only in a row with no input in it (ui/phone.py)."""
+    from tests.ui.conftest import run_page
+    at = run_page("ui/pages/budget.py", "zh")
+    holders = [c for c in at.columns if len(c.metric) == 1 and not c.number_input]
+    assert len(holders) >= 3                          # available, expenses, dues: each in a column of its own
+    assert [c.metric[0].label for c in holders[:2]] == ["每月可用于还债", "每月必要开支合计"]

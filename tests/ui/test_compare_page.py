@@ -52,7 +52,7 @@ def test_choosing_a_strategy_changes_the_detail():
     assert at.session_state[COMPARE_STRATEGY] == "avalanche"
     at.selectbox(key=COMPARE_STRATEGY).set_value("spread").run()
     assert not at.exception
-    assert any("(spread)" in s.value for s in at.subheader)
+    assert "Month-by-month schedule (Spread)" in [s.value for s in at.subheader]
 
 
 def test_shocked_budget_is_marked():
@@ -91,4 +91,39 @@ def test_a_short_budget_gives_one_recommendation_and_names_the_unpaid_lenders():
 
 def test_the_strategies_are_explained_in_one_line():
     at = run_page(PAGE, "en")
-    assert "Avalanche = extra money to the highest rate first" in at.caption[0].value
+    [line] = [c.value for c in at.caption if "Avalanche = extra money to the highest rate first" in c.value]
+    assert at.caption[0].value != line            # said once, next to the table of short names, not in the intro
+
+
+@pytest.mark.parametrize("lang, head, best, never", [
+    ("zh", ["还法", "还清需要", "利息和费用", "逾期月数"], "雪崩法（推荐）", "还不清"),
+    ("en", ["Strategy", "Debt-free in", "Interest+fees", "Late"], "Avalanche (best)", "Not cleared")])
+def test_the_summary_leads_with_short_names_and_the_key_figures(lang, head, best, never):
+    at = run_page(PAGE, lang)
+    table = at.dataframe[0]
+    shown = list(table.proto.column_order)
+    assert shown[:4] == head                       # what a phone shows without scrolling sideways
+    rows = table.value.set_index(head[0])
+    assert list(rows.index) == [best, *rows.index[1:]]
+    assert set(rows.index[1:]) == ({"雪球法", "平摊", "只还最低"} if lang == "zh" else {"Snowball", "Spread",
+                                                                                        "Minimums only"})
+    assert rows.loc[best, head[1]] == ("10个月" if lang == "zh" else "10 mo")
+    # interest+fees is the verdict's cost figure (interest, penalty interest and fees)
+    assert rows.loc[best, head[2]] in at.success[0].value
+    assert rows.index[-1] == ("只还最低" if lang == "zh" else "Minimums only")
+    assert rows.iloc[-1][head[1]] == never                                 # minimums only never clear the debts
+    assert rows.loc[best, head[3]] == 0
+
+
+def test_no_bracket_inside_a_bracket_anywhere_on_the_page():
+    import json
+    import re
+    for lang in ("zh", "en"):
+        at = run_page(PAGE, lang)
+        texts = [page_texts(at), *(o for o in at.selectbox(key=COMPARE_STRATEGY).options)]
+        texts += [str(v) for v in at.dataframe[0].value.iloc[:, 1]]
+        texts += ["".join(json.loads(c.proto.spec)["title"]["text"]) for c in charts(at)]     # chart titles
+        for text in texts:
+            for line in text.splitlines():
+                assert not re.search(r"（[^（）]*（|\([^()]*\(", line), line        # （…（…）…） or (…(…)…)
+                assert "）（" not in line and ") (" not in line, line

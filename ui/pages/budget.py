@@ -68,20 +68,28 @@ def _inputs(lang: str) -> None:
 def _results(plan: BudgetPlan, lang: str) -> None:
     """The answer: money for debt, essential expenses, dues; what to do first when it is short."""
     debts, _ = state.get_debts()
-    st.metric(t("ui.budget.available", lang), format_money(plan.available(), lang))
-    st.metric(t("ui.budget.total_expenses", lang), format_money(plan.total_expenses, lang))
-    if plan.shock is not None and plan.shock.loss_pct > 0:
+    shocked = plan.shock is not None and plan.shock.loss_pct > 0
+    figures = [(t("ui.budget.available", lang), format_money(plan.available(), lang)),
+               (t("ui.budget.total_expenses", lang), format_money(plan.total_expenses, lang))]
+    if shocked:
+        figures.append((t("ui.budget.available_shock", lang), format_money(plan.available(plan.shock.start_month), lang)))
+    if debts:
+        figures.append((t("ui.budget.dues", lang), format_money(portfolio_totals(debts).due, lang)))
+    # the key figures in a row of their own (no inputs in it): the phone stylesheet puts them two to a row
+    for col, (label, value) in zip(st.columns(2), figures[:2]):
+        col.metric(label, value)
+    if figures[2:]:
+        for col, (label, value) in zip(st.columns(2), figures[2:]):
+            col.metric(label, value)
+    if shocked:
         month = plan.shock.start_month
         low = plan.available(month)
-        st.metric(t("ui.budget.available_shock", lang), format_money(low, lang))
         st.caption(md(t, "ui.budget.shock_summary", lang, start=month, end=month + plan.shock.months - 1,
                      pct=format_pct(plan.shock.loss_pct, lang, decimals=0), available=format_money(low, lang)))
         gap = plan.living_gap(month)
         if gap > 0:
             st.error(t("ui.budget.living_gap", lang, gap=format_money(gap, lang),
                        expenses=format_money(plan.total_expenses, lang)))
-    if debts:
-        st.metric(t("ui.budget.dues", lang), format_money(portfolio_totals(debts).due, lang))
     for issue in plan.warnings():
         st.warning(md(issue.message, lang))
     check = budget_check(debts, state.get_budget()) if debts else None
@@ -96,7 +104,7 @@ def render() -> None:
     st.title(t("ui.budget.title", lang))
     st.caption(t("ui.budget.intro", lang))
     _init_widgets(state.get_budget_plan())
-    results, inputs = st.columns([2, 3], gap="large")     # the answer first (above the inputs on a phone)
+    results, inputs = st.columns([2, 3], gap="medium")    # the answer first (above the inputs on a phone)
     with inputs:
         _inputs(lang)
     plan = _read_plan(lang)

@@ -23,9 +23,17 @@ _SHOW = {"error": st.error, "warning": st.warning, "info": st.info, "success": s
 
 
 def _labels(comparison: Comparison, lang: str) -> dict[str, str]:
+    """Short names (雪崩法, 平摊 …; the page says once what they mean), the recommended one marked: they fit a
+    phone's table and legend, and never nest a bracket in another one (雪崩法（推荐）, 各平台欠款（雪崩法）)."""
     best = comparison.ranking[0]
-    return {k: get_strategy(k).label(lang) + (t("ui.compare.best_mark", lang) if k == best else "")
-            for k in comparison.ranking}
+    return {k: t("ui.compare.best", lang, label=get_strategy(k).short_label(lang)) if k == best
+            else get_strategy(k).short_label(lang) for k in comparison.ranking}
+
+
+# the summary's columns, in the order shown: on a phone (about 360 px for the table) the first four show
+# without scrolling sideways -- which strategy, how long, what it costs, how many months late
+SUMMARY_COLUMNS = ("strategy", "months", "cost", "arrears", "paid", "interest", "penalty", "fees", "date")
+SUMMARY_KEY_COLUMNS = 4
 
 
 def _summary(comparison: Comparison, lang: str, start: date) -> pd.DataFrame:
@@ -36,8 +44,9 @@ def _summary(comparison: Comparison, lang: str, start: date) -> pd.DataFrame:
         rows.append({
             t("ui.compare.col.rank", lang): row["rank"],
             t("ui.compare.col.strategy", lang): labels[row["strategy"]],
-            t("ui.compare.col.months", lang): format_months(months, lang),
+            t("ui.compare.col.months", lang): format_months(months, lang) if months else t("ui.compare.never", lang),
             t("ui.compare.col.date", lang): format_month(plan_month_date(start, months) if months else None, lang),
+            t("ui.compare.col.cost", lang): format_money(row["total_cost"], lang),
             t("ui.compare.col.interest", lang): format_money(row["total_interest"], lang),
             t("ui.compare.col.penalty", lang): format_money(row["penalty_interest"], lang),
             t("ui.compare.col.fees", lang): format_money(row["total_fees"], lang),
@@ -59,7 +68,7 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
     labels = _labels(comparison, lang)
     months = charts.chart_months(results)
     x, legend = t("ui.compare.axis.month", lang), t("ui.compare.legend.strategy", lang)
-    strategy = labels[chosen]
+    strategy = get_strategy(chosen).short_label(lang)          # in brackets in the titles: no mark, no nesting
     tabs = st.tabs([t(f"ui.compare.tab.{k}", lang) for k in ("total", "lenders", "arrears", "timeline")])
     with tabs[0]:
         st.altair_chart(charts.total_balance(results, labels, months=months, title=t("ui.compare.chart.total", lang),
@@ -90,7 +99,7 @@ def _charts(comparison: Comparison, chosen: str, lang: str, start: date) -> None
 
 def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: str, start: date,
               order: tuple[str, ...]) -> None:
-    label = get_strategy(chosen).label(lang)
+    label = get_strategy(chosen).short_label(lang)
     st.subheader(t("ui.compare.schedule", lang, strategy=label))
     table = schedule_table(comparison[chosen], lang, start=start)
     if len(table) > SCHEDULE_PREVIEW_ROWS:
@@ -109,14 +118,17 @@ def _schedule(debts: tuple, budget, comparison: Comparison, chosen: str, lang: s
 
 def _details(debts: tuple, budget, comparison: Comparison, lang: str, start: date, order: tuple[str, ...]) -> None:
     st.subheader(t("ui.compare.table", lang))
+    st.caption(t("ui.compare.methods_line", lang))            # the short names, said once, above the table
     summary = _summary(comparison, lang, start)
-    # rows are in rank order; on a phone the first columns show: how long and how much interest (the date,
-    # which says the same as "how long", last)
-    order = [t(f"ui.compare.col.{k}", lang) for k in ("strategy", "months", "interest", "penalty", "fees",
-                                                        "arrears", "paid", "date")]
-    st.dataframe(summary, hide_index=True, width="stretch", column_order=order)
+    # rows are in rank order; the date, which says the same as "how long", last
+    column = {k: t(f"ui.compare.col.{k}", lang) for k in SUMMARY_COLUMNS}
+    st.dataframe(summary, hide_index=True, width="stretch", column_order=[column[k] for k in SUMMARY_COLUMNS],
+                 column_config={column["cost"]: st.column_config.TextColumn(help=t("ui.compare.help.cost", lang)),
+                                column["arrears"]: st.column_config.NumberColumn(
+                                    help=t("ui.compare.help.arrears", lang))})
     for key in comparison.diverged:            # a strategy whose debt grows past any number: said, not hidden
-        st.warning(f"{t('strategy.' + key, lang)}: {t('issue.diverges', lang)}")
+        st.warning(t("ui.compare.diverged", lang, label=get_strategy(key).label(lang),
+                     reason=t("issue.diverges", lang)))
     if st.session_state.get(state.COMPARE_STRATEGY) not in comparison.ranking:
         st.session_state[state.COMPARE_STRATEGY] = comparison.ranking[0]
     labels = _labels(comparison, lang)
@@ -160,7 +172,7 @@ def _own_order(debts, lang: str) -> tuple[str, ...]:
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.compare.title", lang))
-    st.caption(t("ui.compare.intro", lang) + " " + t("ui.compare.methods_line", lang))
+    st.caption(t("ui.compare.intro", lang))
     debts, issues = state.get_debts()
     bad = {i.row for i in issues if i.is_error and i.row is not None}
     if bad:

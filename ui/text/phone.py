@@ -9,5 +9,5 @@ register({
     "ui.phone.choose_or_type": {"zh": "选择或直接输入", "en": "Choose or type"},
     "ui.phone.choose_one": {"zh": "请选择", "en": "Choose one"},
     "ui.phone.admin_path": {"zh": "管理员：保存位置 {path}", "en": "Administrator: stored in {path}"},
-    "ui.phone.upload_limit": {"zh": "每个文件最大 5MB", "en": "up to 5 MB per file"},
+    "ui.phone.upload_limit": {"zh": "每个文件最大 5 MB", "en": "up to 5 MB per file"},
 })
