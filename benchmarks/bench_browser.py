@@ -136,27 +136,27 @@ def run() -> dict | None:
     from playwright.sync_api import sync_playwright
     chart = "[data-testid='stVegaLiteChart'] .marks"
     table = "[data-testid='stDataFrame']"
-    with tempfile.TemporaryDirectory() as data:
+    with tempfile.TemporaryDirectory() as data, sync_playwright() as p:
+        # the borrower's browser is already running: its start-up is not the app's first page
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
         started = time.perf_counter()
         with app_server({"PLANNER_DATA_DIR": data}) as (base, _proc):
             up = time.perf_counter()
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-                first = _open(browser, base + "/?lang=zh", "[data-testid='stExpander']")
-                first_total = time.perf_counter() - up
-                warm = [_open(browser, base + "/?lang=zh", "[data-testid='stExpander']") for _ in range(4)]
-                settle = _settle(browser, base)
-                returning = browser.new_context(viewport=PHONE, locale="zh-CN")
-                nav = {page: [_navigate(browser, base, title, page, ready, ctx=returning) for _ in range(6)][1:]
-                       for page, title, ready in (("compare", "还款方案对比", chart), ("negotiate", "协商方案", table))}
-                returning.close()
-                cold = {page: [_navigate(browser, base, title, page, ready) for _ in range(5)]
-                        for page, title, ready in (("compare", "还款方案对比", chart), ("negotiate", "协商方案", table))}
-                compare = [_open(browser, base + "/compare?lang=zh", chart) for _ in range(5)]
-                negotiate = [_open(browser, base + "/negotiate?lang=zh", table) for _ in range(5)]
-                report = [_open(browser, base + "/report?lang=zh", "[data-testid='stButton']") for _ in range(3)]
-                build = [_build_pdf(browser, base) for _ in range(3)]
-                browser.close()
+            first = _open(browser, base + "/?lang=zh", "[data-testid='stExpander']")
+            first_total = time.perf_counter() - up
+            warm = [_open(browser, base + "/?lang=zh", "[data-testid='stExpander']") for _ in range(4)]
+            settle = _settle(browser, base)
+            returning = browser.new_context(viewport=PHONE, locale="zh-CN")
+            nav = {page: [_navigate(browser, base, title, page, ready, ctx=returning) for _ in range(6)][1:]
+                   for page, title, ready in (("compare", "还款方案对比", chart), ("negotiate", "协商方案", table))}
+            returning.close()
+            cold = {page: [_navigate(browser, base, title, page, ready) for _ in range(5)]
+                    for page, title, ready in (("compare", "还款方案对比", chart), ("negotiate", "协商方案", table))}
+            compare = [_open(browser, base + "/compare?lang=zh", chart) for _ in range(5)]
+            negotiate = [_open(browser, base + "/negotiate?lang=zh", table) for _ in range(5)]
+            report = [_open(browser, base + "/report?lang=zh", "[data-testid='stButton']") for _ in range(3)]
+            build = [_build_pdf(browser, base) for _ in range(3)]
+            browser.close()
     ms = lambda values: round(statistics.median(values) * 1000)  # noqa: E731
     return {
         "viewport": "390x844",

@@ -133,7 +133,8 @@ def _downloads(plan, line, letter_lang: str, profile: BorrowerProfile, on: date,
 def _show(doc, lang: str, key: str) -> None:
     with st.container(border=True):
         st.markdown(markdown(doc))
-    with st.expander(t("ui.neg.plain", lang)):
+    # drawn when asked for: the copy box costs a phone more than the whole letter above it
+    if st.toggle(t("ui.neg.plain", lang), key=state.NEG_PLAIN):
         st.caption(t("ui.neg.copy_hint", lang))
         st.code(plain_text(doc), language=None, wrap_lines=True)
 
@@ -158,11 +159,15 @@ def documents_section(plan: NegotiationPlan, lang: str, *, agreed: tuple[str, ..
     line = plan.line(lender)
     on = date.today()
     st.info(t("ui.neg.policy", lang))
-    tabs = st.tabs([t(f"ui.neg.doc.{d}", lang) for d in ("application", "script", "family")])
-    with tabs[0]:
+    # one document drawn at a time (a phone draws only what is read; each one is long)
+    if st.session_state.get(state.NEG_DOC) not in state.NEG_DOCS:
+        st.session_state[state.NEG_DOC] = state.NEG_DOCS[0]
+    kind = st.segmented_control(t("ui.neg.doc_choice", lang), state.NEG_DOCS, key=state.NEG_DOC,
+                                format_func=lambda d: t(f"ui.neg.doc.{d}", lang)) or state.NEG_DOCS[0]
+    if kind == "application":
         _downloads(plan, line, letter_lang, profile, on, lang, key="negotiate.dl.application")
         _show(application(plan, line, letter_lang, profile, on=on), lang, "application")
-    with tabs[1]:
+    elif kind == "script":
         doc = script(plan, line, letter_lang, profile)
         st.download_button(t("ui.neg.download", lang, doc=t("ui.neg.doc.script", lang), fmt="txt"),
                            data=on_demand(plain_text(doc).encode, "utf-8"),
@@ -170,7 +175,7 @@ def documents_section(plan: NegotiationPlan, lang: str, *, agreed: tuple[str, ..
                            mime="text/plain", key="negotiate.dl.script.txt", on_click="ignore",
                            icon=":material/download:")
         _show(doc, lang, "script")
-    with tabs[2]:
+    else:
         guarantors = [c.name for c in profile.family if c.guarantor]
         if guarantors:
             st.warning(t("ui.neg.guarantor_note", lang, names="、".join(esc(n) for n in guarantors)))

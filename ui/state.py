@@ -109,6 +109,9 @@ NEG_PROFILE = "negotiate.profile"
 NEG_APR = "negotiate.apr"
 NEG_SECTION = "negotiate.section"   # which part below the proposal is open: one of NEG_SECTIONS
 NEG_SECTIONS = ("letters", "adjust", "compare", "refused", "apr")
+NEG_DOC = "negotiate.doc"           # which document of the letters part is shown: one of NEG_DOCS
+NEG_DOCS = ("application", "script", "family")
+NEG_PLAIN = "negotiate.plain"       # the document's plain text (to copy) shown
 # PDF export page (ui/pages/report.py): widget prefix (f"{REPORT}.lang", ".date", ".strategy", ".method",
 # ".name", ".pseudonymise", ".incidents", ".download"); it reads NEG_PROFILE/NEG_METHOD/NEG_START as defaults
 REPORT = "report"

@@ -37,7 +37,7 @@ SCREENSHOT_PAGES: list[tuple[str, str, str]] = [
     ("debts", "debts", "[data-testid='stExpander']"),
     ("budget", "budget", "[data-testid='stMetric']"),
     ("compare", "compare", "[data-testid='stVegaLiteChart'] .marks"),
-    ("negotiate", "negotiate", "[data-testid='stTabs']"),
+    ("negotiate", "negotiate", "[data-testid='stDownloadButton']"),
     ("rights", "rights", "[data-testid='stTabs']"),
     ("report", "report", "[data-testid='stButton']"),
     ("clients", "clients", "h1"),

@@ -22,8 +22,8 @@ def _download(page, button: str):
 
 def test_application_letter_for_a_lender_downloads_with_the_plan_figures(server, page):
     page.set_viewport_size({"width": 390, "height": 844})           # phone first
-    open_page(page, server, "negotiate", "zh", ready="[data-testid='stTabs']")
-    expect(page.get_by_role("tab", name="协商还款申请书")).to_be_visible()
+    open_page(page, server, "negotiate", "zh", ready="[data-testid='stDownloadButton']")
+    expect(page.get_by_role("radio", name="协商还款申请书")).to_be_checked()      # the document shown first
     expect(page.get_by_text("本人恳请贵行").first).to_be_visible()     # rendered, not Markdown source
     download = _download(page, "下载协商还款申请书（.txt）")
     assert download.suggested_filename == "application_招商银行信用卡.txt"

@@ -23,7 +23,7 @@ PAGES = [
     ("debts", "debts", "[data-testid='stExpander']", ("¥79,300.00", "¥79,300.00")),
     ("budget", "budget", "[data-testid='stMetric']", ("¥8,500.00", "¥8,500.00")),
     ("compare", "compare", "[data-testid='stVegaLiteChart'] .marks", ("每月可用于还债", "Available for debt")),
-    ("negotiate", "negotiate", "[data-testid='stTabs']", ("¥8,500.00", "¥8,500.00")),
+    ("negotiate", "negotiate", "[data-testid='stDownloadButton']", ("¥8,500.00", "¥8,500.00")),
     ("rights", "rights", "[data-testid='stTabs']", None),
     ("report", "report", "[data-testid='stButton']", None),
     ("clients", "clients", "h1", None),

@@ -11,7 +11,8 @@ from tests.ui.conftest import deferred, page_texts, run_page, ws_section  # noqa
 from ui import state
 
 PAGE = "ui/pages/negotiate.py"
-TIGHT = {state.BUDGET_PLAN: BudgetPlan(income=3_000)}          # ¥3,000 for debt: equal term fits, pro rata doesn't
+TIGHT = {state.BUDGET_PLAN: BudgetPlan(income=3_000),          # ¥3,000 for debt: equal term fits, pro rata doesn't
+         state.NEG_PLAIN: True}                                # the documents' plain text shown (at.code)
 P = state.NEG_PROFILE
 ADJUST = {**TIGHT, state.NEG_SECTION: "adjust"}
 
@@ -19,6 +20,13 @@ ADJUST = {**TIGHT, state.NEG_SECTION: "adjust"}
 def section(at, name: str):
     """Open one of the parts below the proposal (letters is open by default)."""
     at.session_state[state.NEG_SECTION] = name
+    return at.run()
+
+
+def document(at, name: str):
+    """Show one of the letters part's documents (the application is shown by default): its plain text is
+    then ``at.code[0]``."""
+    at.session_state[state.NEG_DOC] = name
     return at.run()
 
 
@@ -32,19 +40,37 @@ def section(at, name: str):
 ])
 def test_renders_in_both_languages(lang, words, compare, apr):
     at = run_page(PAGE, lang, state=TIGHT)
-    text = page_texts(at) + "\n".join(c.value for c in at.code) + "\n".join(tab.label for tab in at.tabs)
+    seg = at.get("button_group")
+    text = page_texts(at) + "\n".join(c.value for c in at.code) + "\n".join(
+        o.content for b in seg for o in b.proto.options)
     for w in words:
         assert w in text, w
     assert compare not in text and apr not in text              # one part at a time: the letters first
-    assert len(at.code) == 3                                   # plain text of application, script, family message
-    assert all("**" not in c.value and "\\" not in c.value and "|" not in c.value for c in at.code)
+    assert len(at.code) == 1                                   # one document at a time: the application first
     assert "招商银行信用卡" in at.code[0].value
-    assert len(at.get("download_button")) == 5                 # application .pdf .docx .txt, script, family
+    assert len(at.get("download_button")) == 3                 # the application as .pdf .docx .txt
     rendered = "\n".join(m.value for m in at.markdown)
     assert "#### " in rendered and "| " in rendered            # shown formatted (heading, table), not as source
+    plain = [at.code[0].value]
+    for name in ("script", "family"):
+        document(at, name)
+        assert len(at.code) == 1 and len(at.get("download_button")) == 1, name      # the document as .txt
+        plain.append(at.code[0].value)
+    assert all("**" not in c and "\\" not in c and "|" not in c for c in plain)
+    assert plain[1] != plain[0] != plain[2]
+    document(at, "application")
     assert compare in page_texts(section(at, "compare"))
     assert apr in page_texts(section(at, "apr"))
     assert not at.code                                         # the letters are no longer drawn
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_plain_text_to_copy_is_drawn_when_asked_for(lang):
+    at = run_page(PAGE, lang, state={state.BUDGET_PLAN: BudgetPlan(income=3_000)})
+    assert not at.code and not at.exception                    # the letter is shown formatted, no copy box yet
+    at.toggle(key=state.NEG_PLAIN).set_value(True).run()
+    assert len(at.code) == 1 and at.code[0].value.startswith(("个性化分期还款申请书", "Application for"))
+    assert len(document(at, "script").code) == 1               # the choice stays while moving between documents
 
 
 def test_the_proposal_stays_on_top_whichever_part_is_open():
@@ -112,7 +138,7 @@ def test_what_if_refused_and_letter_language():
     at.radio(key=state.NEG_LETTER_LANG).set_value("en").run()
     at.selectbox(key=state.NEG_LENDER).set_value("借呗").run()
     assert at.code[0].value.startswith("Application for a repayment arrangement")
-    assert at.code[1].value.startswith("Phone script: 借呗")
+    assert document(at, "script").code[0].value.startswith("Phone script: 借呗")
 
 
 def test_profile_is_entered_once_and_stored_in_the_workspace():
@@ -126,7 +152,7 @@ def test_profile_is_entered_once_and_stored_in_the_workspace():
     assert stored["name"] == "王五" and stored["lenders"]["借呗"]["account_id"] == "20240501"
     at.selectbox(key=state.NEG_LENDER).set_value("借呗").run()
     assert "申请人：王五" in at.code[0].value and "致：重庆蚂蚁消费金融有限公司" in at.code[0].value
-    assert "我是王五，合同编号是20240501" in at.code[1].value
+    assert "我是王五，合同编号是20240501" in document(at, "script").code[0].value
 
 
 def test_family_guarantor_gets_no_message():
@@ -135,9 +161,11 @@ def test_family_guarantor_gets_no_message():
                                          "added_rows": [{"name": "妈妈", "guarantor": False},
                                                         {"name": "姐姐", "guarantor": True}]}
     at.run()
+    assert not any("姐姐 签过担保" in w.value for w in at.warning)      # said with the family message
+    document(at, "family")
     assert any("姐姐 签过担保" in w.value for w in at.warning)
     assert at.selectbox(key="negotiate.family_to").options == ["不写称呼", "妈妈"]
-    assert "如果你没有在借款合同或担保合同上签字担保" in at.code[2].value
+    assert "如果你没有在借款合同或担保合同上签字担保" in at.code[0].value
 
 
 def test_profile_text_is_escaped_in_the_documents():
@@ -156,7 +184,7 @@ def test_a_profile_already_in_the_workspace_fills_the_form_and_the_letters():
     assert at.text_input(key=f"{P}.name").value == "赵六"
     at.selectbox(key=state.NEG_LENDER).set_value("表哥借款").run()
     assert at.code[0].value.startswith("还款计划\n\n表哥：您好！") and "借款人：赵六" in at.code[0].value
-    assert any("姐姐 签过担保" in w.value for w in at.warning)
+    assert any("姐姐 签过担保" in w.value for w in document(at, "family").warning)
 
 
 # --------------------------------------------------------------------------- recorded lender answers
@@ -188,7 +216,7 @@ def _table(at, key: str, lang: str):
 ])
 def test_an_accepted_lender_is_shown_as_agreed_not_proposed_again(lang, agreed_col, refused_label, refused_note,
                                                                    letters_note):
-    at = run_page(PAGE, lang, state={"ws.negotiation": ANSWERS})
+    at = run_page(PAGE, lang, state={"ws.negotiation": ANSWERS, state.NEG_PLAIN: True})
     agreed = _table(at, "agreed_monthly", lang)
     assert list(agreed.iloc[:, 0]) == ["借呗"]
     assert agreed[agreed_col].iloc[0] == "¥800.00" and agreed.iloc[0].tolist()[2] == 15
@@ -201,7 +229,7 @@ def test_an_accepted_lender_is_shown_as_agreed_not_proposed_again(lang, agreed_c
     # no script or application for the agreed lender, and it is said why
     assert "借呗" not in at.selectbox(key=state.NEG_LENDER).options
     assert letters_note in page_texts(at)
-    assert "借呗" not in at.code[1].value                        # the script is about another lender
+    assert "借呗" not in document(at, "script").code[0].value    # the script is about another lender
     # the refused lender: the note and the reconsider letter, next to the new proposal
     assert any(refused_note.replace("(", "\\(") in w.value or refused_note in w.value for w in at.warning)
     assert at.download_button(key="negotiate.reconsider.京东金条")

@@ -175,10 +175,11 @@ register({
         "en": "Get the lender's written confirmation (agreement, SMS or in-app message) first, then pay the first "
               "instalment of the new plan. Until then, paying less than the contract requires still counts as overdue "
               "(penalty interest, credit report)."},
+    "ui.neg.doc_choice": {"zh": "看哪份文书", "en": "Which document"},
     "ui.neg.doc.application": {"zh": "协商还款申请书", "en": "Written application"},
     "ui.neg.doc.script": {"zh": "电话协商话术", "en": "Phone script"},
     "ui.neg.doc.family": {"zh": "给家人朋友的说明", "en": "Message to family and friends"},
-    "ui.neg.plain": {"zh": "纯文本（复制用）", "en": "Plain text (to copy)"},
+    "ui.neg.plain": {"zh": "显示纯文本（复制用）", "en": "Show as plain text (to copy)"},
     "ui.neg.download": {"zh": "下载{doc}（.{fmt}）", "en": "Download {doc} (.{fmt})"},
     "ui.neg.letter_lang": {"zh": "文书语言", "en": "Language of the texts"},
     "ui.neg.lender": {"zh": "平台", "en": "Lender"},
