@@ -65,13 +65,33 @@ class WorkspacePlan:
         names = {d.name for d in self.inputs.contract_debts}
         return [n for n in self.own_order if n in names] or None
 
-    def report_inputs(self) -> tuple[tuple[Debt, ...], BudgetPlan | Budget]:
-        """What the PDF is built from: the household budget and the debts as entered, unless agreed terms,
-        debts outside the plan or budget changes apply — then the plan inputs (so the PDF shows the agreed plan)."""
+    def report_inputs(self, today: date, start: date | None = None) -> ReportInputs:
+        """What the PDF is built from (:func:`planner.build_pdf`): the household budget and the debts as entered,
+        unless agreed terms, debts outside the plan or budget changes apply — then the plan inputs (so the PDF
+        shows the agreed plan); and the lenders' recorded answers (``answers``, when there are any): agreed
+        lenders listed as agreed, the others proposed what is left, refusals marked.  ``start``: the first
+        proposed payment (default: the 1st of the month after ``today``, as the PDF's)."""
+        from .negotiation import negotiation_inputs
+        from .report.integrations import first_payment_date
         p = self.inputs
         if p.agreed or p.excluded or p.budget != self.budget_plan.to_budget():
-            return tuple(p.debts), p.budget
-        return tuple(self.debts), self.budget_plan
+            debts, budget = tuple(p.debts), p.budget
+        else:
+            debts, budget = tuple(self.debts), self.budget_plan
+        answers = negotiation_inputs(p, {"answers": dict(self.answers)}, today=today,
+                                     start=start or first_payment_date(today))
+        return ReportInputs(debts, budget, answers if answers.agreed or answers.notes else None,
+                            p.agreed)
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """:meth:`WorkspacePlan.report_inputs`: ``build_pdf(debts, budget, ..., answers=answers)``."""
+
+    debts: tuple[Debt, ...]
+    budget: BudgetPlan | Budget
+    answers: Any | None                          # planner.negotiation.NegotiationInputs, or None (no answers)
+    agreed: tuple[str, ...] = ()                 # the debts on agreed terms
 
 
 def budget_plan_of(section: Mapping[str, object]) -> BudgetPlan:

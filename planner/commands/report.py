@@ -55,14 +55,17 @@ def run(args: argparse.Namespace) -> int:
     if source is None:
         return code
     wp = source.workspace
+    today = args.today or date.today()      # the clock is read here, at the edge, never inside planner.report
+    answers = None
     if wp is not None:
-        # as the dashboard's PDF page: agreed terms, excluded debts and budget changes feed the PDF
-        debts, budget = wp.report_inputs()
+        # as the dashboard's PDF page: agreed terms, excluded debts and budget changes feed the PDF, and the
+        # lenders' recorded answers (agreed ones are not proposed to again, refusals are marked)
+        rep = wp.report_inputs(today, args.start)
+        debts, budget, answers = rep.debts, rep.budget, rep.answers
         strategy = args.strategy or (wp.strategy if wp.strategy != "custom" else "avalanche")
         method = args.method or wp.method
     else:
         debts, budget, strategy, method = source.debts, source.budget, source.strategy, args.method
-    today = args.today or date.today()      # the clock is read here, at the edge, never inside planner.report
     incidents = None
     if args.incidents is not None:
         incidents = _read_incidents(args.incidents, lang, today)
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         pdf = build_pdf(list(debts), budget, lang=lang, strategy=strategy, method=method,
                         today=today, start=args.start, profile=profile or None,
-                        incidents=incidents, pseudonymise=args.pseudonymise)
+                        incidents=incidents, pseudonymise=args.pseudonymise, answers=answers)
     except InvalidInput as e:
         print_issues(list(e.issues), lang)
         return EXIT_INPUT

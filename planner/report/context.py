@@ -45,6 +45,10 @@ class ReportContext:
     letters: Mapping[str, Any] = field(default_factory=dict)     # lender -> planner.documents.Document
     rights: Any | None = None                  # planner.rights.rights_summary sections
     incidents: tuple[Any, ...] = ()
+    # the lenders' recorded answers (planner.negotiation.negotiation_inputs), when the PDF is built from a workspace:
+    agreed: tuple[Any, ...] = ()               # AgreedLine per lender that accepted (not proposed to again)
+    answer_notes: Mapping[str, Any] = field(default_factory=dict)    # lender -> AnswerNote (refused, no answer …)
+    left_for_others: float | None = None       # the lowest month left for the other lenders after the agreed payments
 
     @property
     def result(self) -> SimulationResult:
@@ -85,8 +89,15 @@ def pseudonym(name: str, lang: str = "zh") -> str:
 
 def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy: str, method: str | None,
                   today: date, start: date | None = None, profile: Mapping[str, Any] | Any | None = None,
-                  incidents: Sequence[Any] | None = None, pseudonymise: bool = False) -> ReportContext:
-    """Compute everything the report shows (raises :class:`InvalidInput` on bad inputs)."""
+                  incidents: Sequence[Any] | None = None, pseudonymise: bool = False,
+                  answers: Any | None = None) -> ReportContext:
+    """Compute everything the report shows (raises :class:`InvalidInput` on bad inputs).
+
+    ``answers`` (a :class:`planner.negotiation.NegotiationInputs`, e.g. from
+    :meth:`planner.workspace_plan.WorkspacePlan.report_inputs`) carries the lenders' recorded answers: a lender
+    that accepted is listed with its agreed terms and gets no new proposal or letter; the others are proposed
+    the budget left after the agreed payments, a refusal noted next to its proposal.
+    """
     if not isinstance(lang, str) or not lang.lower().startswith(LANGS):       # zh, zh-CN, en, en-GB …
         raise InvalidInput([ValidationIssue(None, None, str(lang), "report_unknown_lang")])
     lang = normalize_lang(lang)
@@ -123,13 +134,23 @@ def build_context(debts: Sequence[Debt], budget_or_plan, *, lang: str, strategy:
         profile_out = integrations.mask_profile(profile_out)
         incidents = [_pseudonymise_incident(i, raw_name, borrower) for i in incidents or ()]
     start = start or integrations.first_payment_date(today)
-    negotiation = integrations.negotiation_plan(debts, budget, method=method, start=start)
-    letters = integrations.letters(negotiation, lang=lang, today=today, profile=profile_out)
+    agreed, notes, left = (), {}, None
+    if answers is not None and (answers.agreed or answers.notes):
+        agreed, notes = tuple(answers.agreed), dict(answers.notes)
+        if agreed:
+            left = answers.left_lowest
+        negotiation = (integrations.negotiation_plan(answers.open_debts, answers.left, method=method, start=start)
+                       if answers.open_debts else None)
+    else:
+        negotiation = integrations.negotiation_plan(debts, budget, method=method, start=start)
+    letters = (integrations.letters(negotiation, lang=lang, today=today, profile=profile_out)
+               if negotiation is not None else {})
     rights = integrations.rights(lang)
     return ReportContext(lang=lang, today=today, debts=debts, budget=budget, budget_plan=plan, strategy=key,
                          method=method, comparison=comparison, borrower=borrower, pseudonymised=pseudonymise,
                          negotiation=negotiation, letters=letters, rights=rights,
-                         incidents=tuple(incidents or ()))
+                         incidents=tuple(incidents or ()), agreed=agreed, answer_notes=notes,
+                         left_for_others=left)
 
 
 def _pseudonymise_incident(incident: Any, name: str, replacement: str) -> Any:

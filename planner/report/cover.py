@@ -52,6 +52,8 @@ def cover(pdf: ReportPDF, ctx: ReportContext) -> None:
         _proposal_figures(pdf, ctx, plan)
     else:
         _no_deal_figures(pdf, ctx)
+        if ctx.agreed:
+            pdf.paragraph(_agreed_sentence(ctx, "report.cover.all_agreed"), size=10, after=1.5)
     pdf.ln(2)
     pdf.paragraph(t("report.purpose", lang), size=10, after=4)
     _debts_table(pdf, ctx)
@@ -76,20 +78,28 @@ def _proposal_figures(pdf: ReportPDF, ctx: ReportContext, plan) -> None:
          t("report.cover.asked_total_note", lang, amount=money(plan.total_principal, lang))),
         _comparison_figure(ctx),
     ])
+    agreed = "_agreed" if ctx.agreed else ""
+    if ctx.agreed:
+        pdf.paragraph(_agreed_sentence(ctx, "report.cover.agreed"), size=10, after=1.5)
     if plan.feasible and over <= 0.005:
-        verdict = t("report.cover.verdict_within", lang, monthly=money(plan.total_monthly, lang),
+        verdict = t(f"report.cover.verdict_within{agreed}", lang, monthly=money(plan.total_monthly, lang),
                     budget=money(budget, lang))
     else:
-        verdict = t("report.cover.verdict_over", lang, monthly=money(plan.total_monthly, lang),
+        verdict = t(f"report.cover.verdict_over{agreed}", lang, monthly=money(plan.total_monthly, lang),
                     budget=money(budget, lang), gap=money(max(over, 0.0), lang))
     pdf.paragraph(verdict + t("report.cover.lenders_decide", lang), size=10, after=1.5)
     pdf.paragraph(_comparison_sentence(ctx), size=9.5, color=GREY, after=1.5)
     pdf.paragraph(t("report.overdue_until_agreed", lang), size=9.5, color=GREY, after=1)
 
 
+def _agreed_sentence(ctx: ReportContext, key: str) -> str:
+    names = ("、" if ctx.lang == "zh" else ", ").join(a.name for a in ctx.agreed)
+    return t(key, ctx.lang, names=names, amount=money(sum(a.monthly for a in ctx.agreed), ctx.lang))
+
+
 def _comparison_figure(ctx: ReportContext) -> tuple[str, str, str]:
     lang, r = ctx.lang, ctx.result
-    label = t("report.cover.no_deal", lang)
+    label = t("report.cover.no_deal_agreed" if ctx.agreed else "report.cover.no_deal", lang)
     if r.debt_free:
         return (label, format_month(ctx.month_date(r.months_to_debt_free), lang),
                 t("report.cover.no_deal_cost", lang, amount=money(r.total_cost, lang)))
@@ -99,10 +109,11 @@ def _comparison_figure(ctx: ReportContext) -> tuple[str, str, str]:
 def _comparison_sentence(ctx: ReportContext) -> str:
     lang, r = ctx.lang, ctx.result
     strategy = get_strategy(ctx.strategy).label(lang)
+    agreed = "_agreed" if ctx.agreed else ""
     if r.debt_free:
-        return t("report.cover.comparison_cleared", lang, strategy=strategy,
+        return t(f"report.cover.comparison_cleared{agreed}", lang, strategy=strategy,
                  months=format_months(r.months_to_debt_free, lang), cost=money(r.total_cost, lang))
-    return t("report.cover.comparison_never", lang, strategy=strategy)
+    return t(f"report.cover.comparison_never{agreed}", lang, strategy=strategy)
 
 
 def _no_deal_figures(pdf: ReportPDF, ctx: ReportContext) -> None:
@@ -134,6 +145,7 @@ def _debts_table(pdf: ReportPDF, ctx: ReportContext) -> None:
     pdf.heading(t("report.debts.title", lang), level=2)
     rows = []
     mark = "\n" + t("assumed.mark", lang).strip()       # on its own line: never split inside the mark
+    agreed = {a.name for a in ctx.agreed}
     for d in ctx.debts:
         due = money(d.min_payment, lang)
         if d.min_payment_pct:
@@ -143,7 +155,8 @@ def _debts_table(pdf: ReportPDF, ctx: ReportContext) -> None:
         overdue_txt = (t("report.debts.overdue_value", lang, days=d.overdue_days,
                          amount=money(d.effective_arrears, lang)) if d.is_overdue else "—")
         rate = format_pct(d.annual_rate, lang) + (mark if d.is_assumed("annual_rate") else "")
-        rows.append([d.name, d.kind.label(lang), money(d.balance, lang), rate, due, overdue_txt])
+        name = d.name + ("\n" + t("report.debts.agreed_mark", lang) if d.name in agreed else "")
+        rows.append([name, d.kind.label(lang), money(d.balance, lang), rate, due, overdue_txt])
     rows.append([t("report.total", lang), "", money(ctx.total_owed, lang), "", "", ""])
     pdf.table([Column(t("report.debts.lender", lang), 2.0), Column(t("report.debts.kind", lang), 1.75),
                Column(t("report.debts.balance", lang), 1.45, "R"), Column(t("report.debts.rate", lang), 1.05, "R"),

@@ -27,7 +27,8 @@ SECTIONS = (cover, budget, negotiation, comparison, schedule, letters, rights, i
 def build_pdf(debts: Sequence[Debt], budget_or_plan, *, lang: str = "zh", strategy: str = "avalanche",
               method: str | None = None, today: date, start: date | None = None,
               profile: Mapping[str, Any] | Any | None = None,
-              incidents: Sequence[Any] | None = None, pseudonymise: bool = False) -> bytes:
+              incidents: Sequence[Any] | None = None, pseudonymise: bool = False,
+              answers: Any | None = None) -> bytes:
     """The repayment plan as PDF bytes.
 
     Parameters
@@ -45,11 +46,16 @@ def build_pdf(debts: Sequence[Debt], budget_or_plan, *, lang: str = "zh", strate
         "hardship": ..., "hardship_detail": ...}``) or a ``planner.letters.BorrowerProfile``.
     incidents : optional collection log (``planner.rights`` incidents) to append.
     pseudonymise : print only the first character of the borrower's name and mask numbers.
+    answers : the lenders' recorded answers (:class:`planner.negotiation.NegotiationInputs`, as
+        :meth:`planner.workspace_plan.WorkspacePlan.report_inputs` gives them): agreed lenders are listed as
+        agreed (no new proposal, no letter), the others are proposed what the budget leaves after the agreed
+        payments, refusals are marked.
 
     Raises :class:`planner.InvalidInput` (with every issue) on bad inputs.
     """
     ctx = build_context(debts, budget_or_plan, lang=lang, strategy=strategy, method=method, today=today,
-                        start=start, profile=profile, incidents=incidents, pseudonymise=pseudonymise)
+                        start=start, profile=profile, incidents=incidents, pseudonymise=pseudonymise,
+                        answers=answers)
     return render(ctx)
 
 

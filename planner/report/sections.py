@@ -85,8 +85,9 @@ def comparison(pdf: ReportPDF, ctx: ReportContext) -> None:
     """The no-deal simulation of every strategy, labelled as the comparison to the proposal."""
     lang, comp = ctx.lang, ctx.comparison
     pdf.ensure_space(150)          # the heading, its table and its chart belong together
-    pdf.heading(t("report.compare.title", lang), level=1)
-    pdf.paragraph(t("report.compare.intro", lang), size=9.5)
+    agreed = "_agreed" if ctx.agreed else ""
+    pdf.heading(t(f"report.compare.title{agreed}", lang), level=1)
+    pdf.paragraph(t(f"report.compare.intro{agreed}", lang), size=9.5)
     never = t("report.cannot_clear", lang)
     rows, chosen = [], []
     for rank, key in enumerate(comp.ranking, start=1):

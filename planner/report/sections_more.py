@@ -15,11 +15,20 @@ def money(x, lang):
 
 def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
     plan, lang = ctx.negotiation, ctx.lang
-    if plan is None or not plan.lines:
+    has_plan = plan is not None and bool(plan.lines)
+    if not has_plan and not ctx.agreed:
         return
     pdf.add_page()
-    pdf.heading(t("report.neg.title", lang), level=1)
-    pdf.paragraph(_verdict(plan, lang), size=9.5)
+    if ctx.agreed:
+        agreed_table(pdf, ctx)
+    if not has_plan:
+        return
+    if ctx.agreed:
+        pdf.heading(t("report.neg.title_others", lang), level=1)
+        pdf.paragraph(t("report.neg.left_for_others", lang, amount=money(ctx.left_for_others, lang)), size=9.5)
+    else:
+        pdf.heading(t("report.neg.title", lang), level=1)
+    pdf.paragraph(_verdict(plan, lang, agreed=bool(ctx.agreed)), size=9.5)
     rows = []
     for ln in plan.lines:
         span = "—"
@@ -40,8 +49,12 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
                       color=GREY)
     asks = [_asks(ln, lang) for ln in plan.lines]
     pdf.heading(t("report.neg.asks", lang), level=2)
-    pdf.bullets([f"{ln.name}：{a}" if lang == "zh" else f"{ln.name}: {a}" for ln, a in zip(plan.lines, asks)],
-                size=9.5)
+    sep, (before, after) = ("：", "（）") if lang == "zh" else (": ", ("(", ")"))
+    items = []
+    for ln, ask in zip(plan.lines, asks):
+        note = _note(ctx, ln.name)
+        items.append(f"{ln.name}{sep}{ask}" + (f"{' ' if lang != 'zh' else ''}{before}{note}{after}" if note else ""))
+    pdf.bullets(items, size=9.5)
     pdf.heading(t("report.neg.notes", lang), level=2)
     pdf.bullets(_notes(plan, lang), size=9.2)
     pdf.heading(t("report.neg.timetable", lang), level=2)
@@ -66,15 +79,48 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
                extra=[(Column(t("report.schedule.total", lang), 1.25, "R"), paid)])
 
 
-def _verdict(plan, lang: str) -> str:
-    """Within the budget or not — and that each lender decides (never "the plan fits")."""
+def _note(ctx: ReportContext, name: str) -> str:
+    """The recorded answer of a lender still proposed to ("refused on … — ask them to reconsider"), or ''."""
+    note = ctx.answer_notes.get(name)
+    if note is None:
+        return ""
+    kind = note.status if note.status in ("refused", "no_answer") else "proposed"
+    if note.answered_on is None:
+        return t(f"report.neg.answer.{kind}_undated", ctx.lang)
+    return t(f"report.neg.answer.{kind}", ctx.lang, date=format_date(note.answered_on, ctx.lang))
+
+
+def agreed_table(pdf: ReportPDF, ctx: ReportContext) -> None:
+    """The lenders that accepted: what was agreed and the payments it gives (no new proposal to them)."""
+    lang = ctx.lang
+    pdf.heading(t("report.agreed.title", lang), level=1)
+    pdf.paragraph(t("report.agreed.intro", lang), size=9.5)
+    rows = []
+    for a in ctx.agreed:
+        span = "—"
+        if a.first_payment:
+            span = f"{format_month(a.first_payment, lang)}–{format_month(a.last_payment, lang)}"
+        rows.append([a.name, money(a.monthly, lang), t("report.neg.term_value", lang, n=a.months),
+                     format_pct(a.rate_pct, lang), format_date(a.agreed_on, lang) if a.agreed_on else "—", span,
+                     money(a.total, lang)])
+    pdf.table([Column(t("report.debts.lender", lang), 1.75), Column(t("report.agreed.monthly", lang), 1.3, "R"),
+               Column(t("report.neg.months", lang), 0.8, "R"), Column(t("report.agreed.rate", lang), 1.1, "R"),
+               Column(t("report.agreed.on", lang), 1.6, "R"), Column(t("report.neg.period", lang), 2.0, "R"),
+               Column(t("report.agreed.total", lang), 1.5, "R")], rows, size=7.8)
+    pdf.paragraph(t("report.agreed.note", lang), size=8.2, color=GREY)
+
+
+def _verdict(plan, lang: str, *, agreed: bool = False) -> str:
+    """Within the budget or not — and that each lender decides (never "the plan fits"); ``agreed``: the budget is
+    what is left after the payments already agreed."""
     over = plan.total_monthly - plan.budget
+    suffix = "_agreed" if agreed else ""
     if plan.feasible and over <= 0.005:
-        text = t("report.cover.verdict_within", lang, monthly=money(plan.total_monthly, lang),
+        text = t(f"report.cover.verdict_within{suffix}", lang, monthly=money(plan.total_monthly, lang),
                  budget=money(plan.budget, lang))
     else:
         need = plan.min_budget if plan.min_budget is not None else plan.total_monthly
-        text = t("report.neg.over", lang, need=money(need, lang), budget=money(plan.budget, lang),
+        text = t(f"report.neg.over{suffix}", lang, need=money(need, lang), budget=money(plan.budget, lang),
                  gap=money(max(need - plan.budget, 0.0), lang), lender=plan.binding_lender or "—")
     return text + t("report.cover.lenders_decide", lang)
 

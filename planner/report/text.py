@@ -42,6 +42,8 @@ register({
     "report.cover.asked_total": {"zh": "按方案还款总额", "en": "Total repaid under the proposal"},
     "report.cover.asked_total_note": {"zh": "现欠本金 {amount}", "en": "owed now {amount}"},
     "report.cover.no_deal": {"zh": "不协商时（对比）", "en": "Without an agreement (comparison)"},
+    "report.cover.no_deal_agreed": {"zh": "其余机构不协商时（对比）", "en": "No agreement with the others (comparison)"},
+    "report.debts.agreed_mark": {"zh": "（已达成协议）", "en": "(agreed)"},
     "report.cover.no_deal_cost": {"zh": "利息与费用 {amount}", "en": "interest and fees {amount}"},
     "report.cover.no_deal_never_note": {"zh": "按现有合同", "en": "on the current contracts"},
     "report.cover.not_meaningful": {"zh": "欠款持续增长", "en": "the debt keeps growing"},
@@ -51,6 +53,27 @@ register({
     "report.cover.verdict_over": {
         "zh": "本方案每月合计最多需要 {monthly}，比本人每月可用于还款的 {budget} 多 {gap}，因此本人还需与各机构商量更长的期限或利息减免。",
         "en": "This proposal needs up to {monthly} a month, {gap} more than the {budget} I can pay, so I also need to agree longer terms or lower interest with the lenders. "},
+    "report.cover.verdict_within_agreed": {
+        "zh": "本方案每月合计最多 {monthly}，在扣除已达成协议的还款后每月剩余的 {budget} 之内。",
+        "en": "This proposal needs at most {monthly} a month, within the {budget} left each month after the payments already agreed. "},
+    "report.cover.verdict_over_agreed": {
+        "zh": "本方案每月合计最多需要 {monthly}，比扣除已达成协议的还款后每月剩余的 {budget} 多 {gap}，因此本人还需与各机构商量更长的期限或利息减免。",
+        "en": "This proposal needs up to {monthly} a month, {gap} more than the {budget} left after the payments already agreed, so I also need to agree longer terms or lower interest with the lenders. "},
+    "report.neg.over_agreed": {
+        "zh": "按本方法，每月至少需要 {need}，比扣除已达成协议的还款后每月剩余的 {budget} 多 {gap}（最紧的是“{lender}”）。下表按各笔债务的最长期限计算；本人会与各机构商量更长的期限或利息减免。",
+        "en": "With this method the plan needs at least {need} a month, {gap} more than the {budget} left after the payments already agreed (the tightest lender is “{lender}”). The table uses each debt's longest term; I will ask the lenders for longer terms or lower interest. "},
+    "report.cover.agreed": {
+        "zh": "已与{names}达成还款协议，按约定每月还款合计 {amount}（见“已达成的还款协议”）；以下申请只涉及其余机构。",
+        "en": "Repayment agreements have been reached with {names}: {amount} a month as agreed (see “Repayment agreements already reached”); the request below concerns the other lenders only."},
+    "report.cover.all_agreed": {
+        "zh": "所有机构均已同意还款方案：{names}，按约定每月还款合计 {amount}（见“已达成的还款协议”）。以下数字按约定条款计算。",
+        "en": "Every lender has accepted a repayment plan: {names}, {amount} a month as agreed (see “Repayment agreements already reached”). The figures below follow the agreed terms."},
+    "report.cover.comparison_cleared_agreed": {
+        "zh": "作为对比：已达成的协议照常履行、其余机构不协商并按现有合同以“{strategy}”还款，需要{months}才能还清，利息与费用合计 {cost}（见后文对比）。",
+        "en": "For comparison: keeping the agreements reached and repaying the other lenders on their current contracts ({strategy}) takes {months} and costs {cost} in interest and fees (see the comparison below)."},
+    "report.cover.comparison_never_agreed": {
+        "zh": "作为对比：已达成的协议照常履行、其余机构按现有合同还款，以目前的预算无法还清（欠款会越来越多）。这正是本人申请协商的原因。",
+        "en": "For comparison: keeping the agreements reached and repaying the other lenders on their current contracts, the debts cannot be cleared at this budget (they keep growing). That is why I am asking to negotiate."},
     "report.cover.lenders_decide": {
         "zh": "这是本人提出的申请：是否同意、按什么条件同意，由各机构决定。",
         "en": "It is my request: each lender decides whether, and on what terms, to agree."},
@@ -124,6 +147,11 @@ register({
     "report.compare.intro": {
         "zh": "以下是不与任何机构协商、按现有合同和相同预算还款的模拟，仅作为上文协商方案的对比。排序依次考虑：能否还清、还清时间、利息与费用、出现逾期的月数。标黄的一行为对比所用的还款策略。",
         "en": "The simulation below assumes no agreement with any lender: the current contracts and the same budget. It is only the comparison for the proposal above. Ranked by whether it clears the debts, how soon, interest and fees, and months with arrears; the highlighted row is the strategy used for the comparison."},
+    "report.compare.title_agreed": {"zh": "对比：已达成的协议照常履行，其余机构按现有合同还款",
+                                    "en": "For comparison: the agreements kept, the other lenders repaid on the current contracts"},
+    "report.compare.intro_agreed": {
+        "zh": "以下模拟中，已达成协议的机构按约定条款还款，其余机构不协商、按现有合同还款，预算相同，仅作为上文协商方案的对比。排序依次考虑：能否还清、还清时间、利息与费用、出现逾期的月数。标黄的一行为对比所用的还款策略。",
+        "en": "In the simulation below the lenders that agreed are repaid on the agreed terms and the others on their current contracts, with the same budget. It is only the comparison for the proposal above. Ranked by whether it clears the debts, how soon, interest and fees, and months with arrears; the highlighted row is the strategy used for the comparison."},
     "report.compare.none_clear": {
         "zh": "以每月 {budget} 的预算，不协商时任何还款方式都无法还清：欠款和罚息会持续增加，所以表中不列出没有意义的利息金额。这正是本人向各机构申请协商的原因（见前文方案）。",
         "en": "At a budget of {budget} a month, no way of repaying clears the debts without an agreement: the balance and penalty interest keep growing, so the table prints no meaningless interest figures. That is why I am asking the lenders to negotiate (see the proposal above)."},
@@ -166,6 +194,32 @@ register({
     "report.payoff.arrears": {"zh": "逾期月数", "en": "Months in arrears"},
     # negotiation
     "report.neg.title": {"zh": "向各机构提出的协商方案", "en": "What I am asking each lender for"},
+    "report.neg.title_others": {"zh": "向其余机构提出的协商方案", "en": "What I am asking the other lenders for"},
+    "report.neg.left_for_others": {
+        "zh": "扣除已达成协议的每月还款后，每月还有 {amount} 可用于以下机构（按最少的一个月计算）。",
+        "en": "After the agreed payments, {amount} a month is left for the lenders below (the lowest month counts)."},
+    "report.neg.answer.refused": {"zh": "此前的方案已于{date}被拒绝，以上为调整后的方案，恳请重新考虑",
+                                  "en": "an earlier proposal was refused on {date}; this is the revised proposal, which I ask you to reconsider"},
+    "report.neg.answer.refused_undated": {"zh": "此前的方案被拒绝，以上为调整后的方案，恳请重新考虑",
+                                          "en": "an earlier proposal was refused; this is the revised proposal, which I ask you to reconsider"},
+    "report.neg.answer.proposed": {"zh": "已于{date}提交方案，尚未收到书面答复",
+                                   "en": "proposal sent on {date}, no written answer yet"},
+    "report.neg.answer.proposed_undated": {"zh": "此前已提交方案，尚未收到书面答复",
+                                           "en": "proposal sent earlier, no written answer yet"},
+    "report.neg.answer.no_answer": {"zh": "截至{date}尚未收到书面答复", "en": "no written answer as of {date}"},
+    "report.neg.answer.no_answer_undated": {"zh": "此前已提交方案，尚未收到书面答复",
+                                            "en": "proposal sent earlier, no written answer yet"},
+    "report.agreed.title": {"zh": "已达成的还款协议", "en": "Repayment agreements already reached"},
+    "report.agreed.intro": {
+        "zh": "以下机构已同意还款方案，我将按约定按时还款，不再向其提出新的方案。",
+        "en": "These lenders have accepted a repayment plan. I will pay them as agreed and make them no new proposal."},
+    "report.agreed.monthly": {"zh": "约定每月还款", "en": "Agreed monthly"},
+    "report.agreed.rate": {"zh": "约定年利率", "en": "Agreed rate"},
+    "report.agreed.on": {"zh": "达成日期", "en": "Agreed on"},
+    "report.agreed.total": {"zh": "按约定还款合计", "en": "Total under the agreement"},
+    "report.agreed.note": {
+        "zh": "还款期间和合计按约定条款计算；如与机构的书面确认不一致，以书面确认为准。",
+        "en": "Period and total are computed from the agreed terms; where they differ from the lender's written confirmation, the confirmation prevails."},
     "report.neg.timetable": {"zh": "协商还款时间表", "en": "Negotiated repayment timetable"},
     "report.neg.principal": {"zh": "欠款本金", "en": "Owed"},
     "report.neg.rate": {"zh": "年利率（原→申请）", "en": "Rate (now → asked)"},

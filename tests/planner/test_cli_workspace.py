@@ -133,6 +133,20 @@ def test_report_from_the_workspace_shows_the_agreed_plan(capsys, tmp_path, ws_fi
                  "--lang", "en"]) == 0
     text = pdf_text(out.read_bytes())
     assert "400.00" in text and "Mortgage" not in text
+    # the lender that accepted is listed as agreed — no new proposal, no letter to it
+    assert "Repayment agreements already reached" in text and "What I am asking the other lenders for" in text
+    assert "Repayment application to 借呗" not in text and "Repayment application to 美团月付" in text
+
+
+def test_report_from_the_workspace_marks_a_refusal(tmp_path, capsys):
+    from tests.report.helpers import pdf_text
+    path = tmp_path / "ws.zip"
+    path.write_bytes(export(workspace(answers={**ACCEPTED, "美团月付": {"status": "refused", "date": "2026-11-25"}})))
+    out = tmp_path / "plan.pdf"
+    assert main(["report", "--workspace", str(path), "--date", "2026-12-03", "--out", str(out)]) == 0
+    text = "".join(pdf_text(out.read_bytes()).split())     # lines wrap anywhere
+    assert "此前的方案已于2026年11月25日被拒绝" in text and "已达成的还款协议" in text
+    assert "致借呗的协商还款申请" not in text and "致美团月付的协商还款申请" in text
 
 
 @pytest.mark.parametrize("extra", [["x.csv"], ["--budget", "3000"]])

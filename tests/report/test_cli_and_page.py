@@ -121,3 +121,19 @@ def test_cli_uses_the_borrower_profile_file(tmp_path, capsys):
     assert main(["report", str(SAMPLE_CSV), "--budget", "6000", "--out", str(tmp_path / "x.pdf"),
                  "--profile", str(tmp_path / "missing.toml")]) != 0
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_export_page_lists_an_agreed_lender_as_agreed(captured_media):
+    """Issue 14: the lenders' answers recorded on the negotiation page reach the PDF — the lender that accepted is
+    listed as agreed and gets no new application; the page says so before the PDF is made."""
+    from tests.ui.conftest import page_texts, run_page
+
+    answers = {"借呗": {"status": "accepted", "monthly": "500", "months": "24", "rate": "0"},
+               "京东金条": {"status": "refused", "date": "2026-11-25"}}
+    at = run_page(PAGE, "zh", state={state.BUDGET_PLAN: BudgetPlan(income=6000), "ws.negotiation": {"answers": answers}})
+    assert "不再向其提出新方案：借呗" in page_texts(at)
+    at.button(key=f"{state.REPORT}.build").click().run()
+    assert not at.exception and at.download_button
+    text = "".join(pdf_text(captured_media["application/pdf"]).split())     # lines wrap anywhere
+    assert "已达成的还款协议" in text and "此前的方案已于2026年11月25日被拒绝" in text
+    assert "致借呗的协商还款申请" not in text and "致京东金条的协商还款申请" in text

@@ -50,7 +50,7 @@ ESCAPERS = {"md", "markdown", "esc"}      # esc: planner.escape.markdown importe
 # formatted numbers and dates, and the labels of our own vocabularies (strategies, kinds, methods, rules …)
 SAFE_VALUE_CALLS = {"format_money", "format_pct", "format_month", "format_months", "format_date", "len", "int",
                     "round", "max", "min", "t", "status_label", "column_label", "_label", "letter_title"}
-SAFE_VALUE_METHODS = {"isoformat", "label", "title", "description", "strftime", "citations", "to_confirm_titles"}
+SAFE_VALUE_METHODS = {"isoformat", "label", "short_label", "title", "description", "strftime", "citations", "to_confirm_titles"}
 
 # (file, unparsed expression) that is safe for a reason the checker cannot see.
 ALLOW: dict[tuple[str, str], str] = {

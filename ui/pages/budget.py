@@ -69,18 +69,16 @@ def _results(plan: BudgetPlan, lang: str) -> None:
     """The answer: money for debt, essential expenses, dues; what to do first when it is short."""
     debts, _ = state.get_debts()
     shocked = plan.shock is not None and plan.shock.loss_pct > 0
-    figures = [(t("ui.budget.available", lang), format_money(plan.available(), lang)),
-               (t("ui.budget.total_expenses", lang), format_money(plan.total_expenses, lang))]
+    figures = [("ui.budget.available", format_money(plan.available(), lang)),
+               ("ui.budget.total_expenses", format_money(plan.total_expenses, lang))]
     if shocked:
-        figures.append((t("ui.budget.available_shock", lang), format_money(plan.available(plan.shock.start_month), lang)))
+        figures.append(("ui.budget.available_shock", format_money(plan.available(plan.shock.start_month), lang)))
     if debts:
-        figures.append((t("ui.budget.dues", lang), format_money(portfolio_totals(debts).due, lang)))
+        figures.append(("ui.budget.dues", format_money(portfolio_totals(debts).due, lang)))
     # the key figures in a row of their own (no inputs in it): the phone stylesheet puts them two to a row
-    for col, (label, value) in zip(st.columns(2), figures[:2]):
-        col.metric(label, value)
-    if figures[2:]:
-        for col, (label, value) in zip(st.columns(2), figures[2:]):
-            col.metric(label, value)
+    for row in (figures[:2], figures[2:]):
+        for col, (key, value) in zip(st.columns(2) if row else (), row):
+            col.metric(t(key, lang), value)
     if shocked:
         month = plan.shock.start_month
         low = plan.available(month)

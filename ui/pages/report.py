@@ -21,6 +21,8 @@ import ui.text.report  # noqa: F401  (registers this page's texts)
 from planner import Budget, BudgetPlan, Debt, InvalidInput, get_strategy, strategy_names, t
 from planner.escape import markdown
 from planner.negotiation import METHODS as NEGOTIATION_METHODS
+from planner.negotiation import NegotiationInputs
+from planner.workspace_plan import workspace_plan
 from ui import state
 from ui.downloads import on_demand
 from ui.safe import md
@@ -32,14 +34,14 @@ METHODS = tuple(NEGOTIATION_METHODS)
 @st.cache_data(max_entries=16, show_spinner=False)
 def _pdf(debts: tuple[Debt, ...], budget: BudgetPlan | Budget, lang: str, strategy: str, method: str, today: date,
          start: date | None, profile: str, incidents: tuple[tuple[str, str], ...],
-         pseudonymise: bool) -> bytes:
+         pseudonymise: bool, answers: NegotiationInputs | None = None) -> bytes:
     from planner import build_pdf
     from planner.rights import incidents_from_records
 
     records = [dict(_thaw(r)) for r in incidents]
     return build_pdf(list(debts), budget, lang=lang, strategy=strategy, method=method, today=today, start=start,
                      profile=json.loads(profile) or None, incidents=incidents_from_records(records) or None,
-                     pseudonymise=pseudonymise)
+                     pseudonymise=pseudonymise, answers=answers)
 
 
 def _freeze(record: dict) -> tuple:
@@ -99,16 +101,14 @@ def main() -> None:
     else:
         st.caption(t("ui.report.no_incidents", lang))
     start = st.session_state.get(state.NEG_START)
-    # agreed terms, debts outside the plan and budget changes (month page / budget page) feed the PDF too
-    plan_inputs = state.get_plan_inputs()
-    pdf_debts, pdf_budget = tuple(debts), state.get_budget_plan()
-    if plan_inputs.agreed or plan_inputs.excluded or plan_inputs.budget != pdf_budget.to_budget():
-        pdf_debts, pdf_budget = tuple(plan_inputs.debts), plan_inputs.budget
-        if plan_inputs.agreed:
-            st.caption(t("ui.report.agreed", lang, names=markdown("、".join(plan_inputs.agreed))))
-    inputs = (pdf_debts, pdf_budget, doc_lang, strategy, method, today,
-              start if isinstance(start, date) else None, _profile(name),
-              tuple(_freeze(r) for r in records) if with_log else (), pseudonymise)
+    start = start if isinstance(start, date) else None
+    # agreed terms, debts outside the plan and budget changes (month page / budget page) feed the PDF too, and
+    # the lenders' answers: an agreed lender is listed as agreed (no new proposal), a refusal is marked
+    rep = workspace_plan(state.workspace()).report_inputs(today, start)
+    if rep.agreed:
+        st.caption(t("ui.report.agreed", lang, names=markdown("、".join(rep.agreed))))
+    inputs = (rep.debts, rep.budget, doc_lang, strategy, method, today, start, _profile(name),
+              tuple(_freeze(r) for r in records) if with_log else (), pseudonymise, rep.answers)
     if st.button(t("ui.report.build", lang), key=f"{KEY}.build", type="primary", icon=":material/picture_as_pdf:"):
         try:
             with st.spinner(t("ui.report.building", lang)):

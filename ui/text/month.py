@@ -57,7 +57,8 @@ register({
                           "en": "Record “accepted” only once you have it in writing (agreement, SMS or app message). "
                                 "Paying less before a written agreement still counts as overdue."},
     "ui.month.ans.saved": {"zh": "已保存。计划已按协议更新。", "en": "Saved. The plan now follows the agreement."},
-    "ui.report.agreed": {"zh": "PDF中的计划已按协议条款计算：{names}", "en": "The plan in the PDF follows the agreed terms for: {names}"},
+    "ui.report.agreed": {"zh": "已达成协议的机构在PDF中按约定条款计算并列为“已达成协议”，不再向其提出新方案：{names}",
+                         "en": "Lenders that agreed are listed in the PDF as agreed, on the agreed terms, with no new proposal: {names}"},
     # progress
     "ui.month.progress": {"zh": "进度：计划与实际", "en": "Progress: plan vs actual"},
     "ui.month.progress.start": {"zh": "以本月为第1个月保存当前计划（之后用来对照进度）",
