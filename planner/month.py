@@ -183,6 +183,11 @@ class MonthPlan:
         return sum(i.shortfall_cents for i in self.items)
 
     @property
+    def due_cents(self) -> int:
+        """What the contracts (or agreements) ask for this month, all lenders together."""
+        return sum(i.due_cents for i in self.items)
+
+    @property
     def behind(self) -> list[MonthItem]:
         return [i for i in self.items if i.status == "behind"]
 

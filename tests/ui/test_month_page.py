@@ -193,3 +193,14 @@ def test_the_pdf_follows_the_agreed_terms(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path))      # another person's workspace: no agreement
     plain = run_page("ui/pages/report.py", "en")
     assert "agreed terms" not in page_texts(plain)
+
+
+def test_without_a_budget_the_page_asks_for_income_first():
+    """No income entered yet: not "¥0 budget, every account falls behind" but where to enter it, and the dues."""
+    for lang, words in (("zh", ("先在“收入与开支”页填写每月收入", "本月各家应还合计 ¥")),
+                        ("en", ("Enter your monthly income", "this month's dues total ¥"))):
+        at = run_page(PAGE, lang, state={"ws.budget": {}})
+        texts = page_texts(at)
+        assert all(w in texts for w in words), texts
+        assert "将逾期" not in texts and "will fall behind" not in texts.lower()
+        assert not at.error

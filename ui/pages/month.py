@@ -86,6 +86,11 @@ def render() -> None:
         st.error(t("ui.month.fix", lang) + "\n\n" + "\n".join(f"- {m}" for m in md(e.messages, lang)))
         return
     st.title(t("ui.month.title", lang, month=format_month(plan.month, lang)))
+    if not state.get_section("budget"):
+        # no income entered yet: "¥0 budget, every account falls behind" would be a wrong answer — ask for it first
+        st.info(t("ui.month.no_budget", lang, due=format_money(plan.due_cents / 100, lang)))
+        st.page_link("ui/pages/budget.py", label=t("ui.month.go_budget", lang), icon=":material/arrow_forward:")
+        return
     st.caption(t("ui.month.intro", lang, strategy=t("strategy." + plan.strategy, lang),
                  budget=format_money(plan.budget_cents / 100, lang)))
     followups = state.get_section("followups")

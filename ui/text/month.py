@@ -9,6 +9,9 @@ register({
                        "en": "Strategy: {strategy}; you can change it on the Compare page. Available for debt this month: "
                              "{budget}. Pay only through the official channels."},
     "ui.month.no_debts": {"zh": "还没有债务。先在“债务”页填写或导入。", "en": "No debts yet. Add or import them on the Debts page first."},
+    "ui.month.no_budget": {"zh": "还不知道你每月能拿出多少钱还债。先在“收入与开支”页填写每月收入和必要开支，这里才能算出本月每家该还多少。按合同，本月各家应还合计 {due}。",
+                           "en": "We do not know yet how much you can put towards your debts each month. Enter your monthly income and essential expenses on the Income & expenses page first; then this page shows what to pay each lender this month. By the contracts, this month's dues total {due}."},
+    "ui.month.go_budget": {"zh": "去填写收入和开支", "en": "Enter income and expenses"},
     "ui.month.go_debts": {"zh": "去填写债务", "en": "Enter your debts"},
     "ui.month.fix": {"zh": "本月清单暂时算不出来：", "en": "This month's list cannot be worked out yet:"},
     "ui.month.nothing_due": {"zh": "本月不需要还（没有约定的每月还款）。", "en": "Nothing due this month (no monthly payment agreed)."},
