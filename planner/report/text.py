@@ -197,7 +197,7 @@ register({
     "report.neg.title_others": {"zh": "向其余机构提出的协商方案", "en": "What I am asking the other lenders for"},
     "report.neg.left_for_others": {
         "zh": "扣除已达成协议的每月还款后，每月还有 {amount} 可用于以下机构（按最少的一个月计算）。",
-        "en": "After the agreed payments, {amount} a month is left for the lenders below (the lowest month counts)."},
+        "en": "After the agreed payments, {amount} a month is left for the lenders below (taking the lowest month)."},
     "report.neg.answer.refused": {"zh": "此前的方案已于{date}被拒绝，以上为调整后的方案，恳请重新考虑",
                                   "en": "an earlier proposal was refused on {date}; this is the revised proposal, which I ask you to reconsider"},
     "report.neg.answer.refused_undated": {"zh": "此前的方案被拒绝，以上为调整后的方案，恳请重新考虑",
@@ -212,7 +212,7 @@ register({
     "report.agreed.title": {"zh": "已达成的还款协议", "en": "Repayment agreements already reached"},
     "report.agreed.intro": {
         "zh": "以下机构已同意还款方案，我将按约定按时还款，不再向其提出新的方案。",
-        "en": "These lenders have accepted a repayment plan. I will pay them as agreed and make them no new proposal."},
+        "en": "These lenders have accepted a repayment plan. I will pay them as agreed and am not asking them for anything further."},
     "report.agreed.monthly": {"zh": "约定每月还款", "en": "Agreed monthly"},
     "report.agreed.rate": {"zh": "约定年利率", "en": "Agreed rate"},
     "report.agreed.on": {"zh": "达成日期", "en": "Agreed on"},

@@ -189,10 +189,10 @@ def test_saved_plan_version_carries_the_agreed_terms():
 def test_the_pdf_follows_the_agreed_terms(tmp_path, monkeypatch):
     state = {"ws.negotiation": {"answers": {"借呗": {"status": "accepted", "monthly": "333.33", "rate": "0"}}}}
     at = run_page("ui/pages/report.py", "en", state=state)
-    assert "follows the agreed terms for: 借呗" in page_texts(at)
+    assert "listed in the PDF as agreed, on the agreed terms, with no new proposal: 借呗" in page_texts(at)
     monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path))      # another person's workspace: no agreement
     plain = run_page("ui/pages/report.py", "en")
-    assert "agreed terms" not in page_texts(plain)
+    assert "listed in the PDF as agreed" not in page_texts(plain)
 
 
 def test_without_a_budget_the_page_asks_for_income_first():
