@@ -24,6 +24,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	@# compile the engine once (numba caches it in planner/__pycache__), so the first page load is fast
 	$(PY) -m planner simulate sample_debts.csv --budget 8000 > /dev/null
+	@# bytecode for the app's own modules (where PYTHONDONTWRITEBYTECODE is set, imports never write it)
+	$(PY) -m compileall -q planner ui app.py > /dev/null
 	@touch $(STAMP)
 
 run: setup

@@ -48,7 +48,7 @@ def render(lang: str) -> None:
         frame = pd.DataFrame(st.session_state[f"{KEY}.base"] or [], columns=["kind", "month", "amount"],
                              dtype="string")
         edited = st.data_editor(
-            frame, num_rows="dynamic", hide_index=True, width="stretch", key=f"{KEY}.editor",
+            frame, placeholder="", num_rows="dynamic", hide_index=True, width="stretch", key=f"{KEY}.editor",
             column_config={
                 "kind": st.column_config.SelectboxColumn(t("ui.bev.col.kind", lang), options=list(EVENT_KINDS),
                                                          required=True),

@@ -196,7 +196,7 @@ def _adjust(debts: tuple[Debt, ...], lang: str) -> dict[str, dict[str, object]]:
         c = lambda k: t(f"ui.neg.ed.{k}", lang)  # noqa: E731
         edited = st.data_editor(
             base, hide_index=True, width="stretch", num_rows="fixed",
-            key=f"{state.NEG_EDITOR}.{st.session_state[state.NEG_EDITOR_VERSION]}.{len(debts)}",
+            placeholder="", key=f"{state.NEG_EDITOR}.{st.session_state[state.NEG_EDITOR_VERSION]}.{len(debts)}",
             disabled=["lender"],
             column_config={
                 "lender": st.column_config.TextColumn(t("ui.neg.col.lender", lang)),
