@@ -93,7 +93,7 @@ def _navigate(browser, base: str, title: str, url_path: str, ready: str, ctx=Non
     ctx = ctx or browser.new_context(viewport=PHONE, locale="zh-CN")
     pg = ctx.new_page()
     pg.goto(base + "/?lang=zh")
-    _idle(pg, "[data-testid='stExpander']")
+    _idle(pg, "[data-testid='stButtonGroup']")
     link = pg.get_by_test_id("stSidebarNavItems").get_by_role("link", name=title)
     menu = pg.locator("[data-testid='stExpandSidebarButton']")
     if menu.is_visible():                         # the menu is closed (a phone's default)
@@ -142,9 +142,9 @@ def run() -> dict | None:
         started = time.perf_counter()
         with app_server({"PLANNER_DATA_DIR": data}) as (base, _proc):
             up = time.perf_counter()
-            first = _open(browser, base + "/?lang=zh", "[data-testid='stExpander']")
+            first = _open(browser, base + "/?lang=zh", "[data-testid='stButtonGroup']")
             first_total = time.perf_counter() - up
-            warm = [_open(browser, base + "/?lang=zh", "[data-testid='stExpander']") for _ in range(4)]
+            warm = [_open(browser, base + "/?lang=zh", "[data-testid='stButtonGroup']") for _ in range(4)]
             settle = _settle(browser, base)
             returning = browser.new_context(viewport=PHONE, locale="zh-CN")
             nav = {page: [_navigate(browser, base, title, page, ready, ctx=returning) for _ in range(6)][1:]

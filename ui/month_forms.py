@@ -55,6 +55,12 @@ def flash() -> None:
         st.success(message)
 
 
+def _part(title: str):
+    """One part of the page below the month list (the page draws only the part chosen in its switch)."""
+    st.subheader(title)
+    return st.container()
+
+
 def _names(debts: list[Debt]) -> list[str]:
     return [d.name for d in debts]
 
@@ -62,7 +68,7 @@ def _names(debts: list[Debt]) -> list[str]:
 # --------------------------------------------------------------------------- record a payment / a balance
 
 def payment_form(debts: list[Debt], lang: str, today: date) -> None:
-    with st.expander(t("ui.month.pay.title", lang), icon=":material/receipt_long:"):
+    with _part(t("ui.month.pay.title", lang)):
         with st.form(f"{F}.pay", clear_on_submit=False):
             day = st.date_input(t("ui.month.pay.date", lang), value=today, max_value=today, key=f"{F}.pay.date")
             lender = st.selectbox(t("ui.month.pay.lender", lang), _names(debts), key=f"{F}.pay.lender")
@@ -82,7 +88,7 @@ def payment_form(debts: list[Debt], lang: str, today: date) -> None:
 
 
 def balance_form(debts: list[Debt], lang: str, today: date) -> None:
-    with st.expander(t("ui.month.bal.title", lang), icon=":material/account_balance:"):
+    with _part(t("ui.month.bal.title", lang)):
         with st.form(f"{F}.bal"):
             day = st.date_input(t("ui.month.pay.date", lang), value=today, max_value=today, key=f"{F}.bal.date")
             lender = st.selectbox(t("ui.month.pay.lender", lang), _names(debts), key=f"{F}.bal.lender")
@@ -101,7 +107,7 @@ def balance_form(debts: list[Debt], lang: str, today: date) -> None:
 # --------------------------------------------------------------------------- a lender's answer
 
 def answer_form(debts: list[Debt], lang: str, today: date) -> None:
-    with st.expander(t("ui.month.ans.title", lang), icon=":material/handshake:"):
+    with _part(t("ui.month.ans.title", lang)):
         st.caption(t("ui.month.ans.help", lang))
         with st.form(f"{F}.ans"):
             lender = st.selectbox(t("ui.month.pay.lender", lang), _names(debts), key=f"{F}.ans.lender")
@@ -218,7 +224,7 @@ def letter_download(debt: Debt, doc: str, lang: str, today: date, budget_cents: 
 
 def letters_section(debts: list[Debt], lang: str, today: date, budget_cents: int) -> None:
     from planner.followup_letters import DOCS, letter_title
-    with st.expander(t("ui.month.letters", lang), icon=":material/mail:"):
+    with _part(t("ui.month.letters", lang)):
         st.caption(t("ui.month.letters.help", lang))
         lender = st.selectbox(t("ui.month.pay.lender", lang), _names(debts), key=f"{F}.letter.lender")
         doc = st.selectbox(t("ui.month.letters.doc", lang), DOCS, key=f"{F}.letter.doc",
@@ -264,7 +270,7 @@ def record_calendar_export(record) -> None:
 
 
 def files_section(debts: list[Debt], lang: str, today: date) -> None:
-    with st.expander(t("ui.month.files", lang), icon=":material/upload_file:"):
+    with _part(t("ui.month.files", lang)):
         up = st.file_uploader(t("ui.month.files.upload", lang), type=["csv", "txt"], key=f"{F}.upload")
         if up is not None and st.button(t("ui.month.record", lang), key=f"{F}.upload.go"):
             result = read_payments_csv(up.getvalue(), debts, today=today)

@@ -13,13 +13,17 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
 
 
-def _expand(page, title: str) -> None:
-    page.get_by_test_id("stExpander").filter(has_text=title).locator("summary").click()
+def _open(page, part: str) -> None:
+    """Tap one part of the switch below the month list (only the part opened is drawn)."""
+    page.get_by_role("radio", name=part, exact=True).click()
     wait_idle(page)
 
 
 def _pick(page, scope, label: str, option: str) -> None:
-    scope.get_by_label(label).click()
+    box = scope.get_by_label(label)
+    box.scroll_into_view_if_needed()                 # as a thumb does: scroll, let it settle, then tap
+    page.wait_for_timeout(300)
+    box.click()
     page.get_by_role("option", name=option, exact=True).click()   # the list opens outside the form
 
 
@@ -32,7 +36,7 @@ def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
     assert page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollWidth") <= PHONE["width"] + 1
 
     # 1. record a lender's acceptance: 借呗 agrees to ¥300 a month, no interest
-    _expand(page, "记录贷款方的答复")
+    _open(page, "记答复")
     form = page.get_by_test_id("stForm").filter(has_text="同意的每月还款")
     _pick(page, form, "还给谁", "借呗")
     form.get_by_label("同意的每月还款（元）").fill("300")
@@ -43,7 +47,7 @@ def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
     expect(page.get_by_text("已达成协议：按协议按时还款").first).to_be_visible()
 
     # 2. record a payment
-    _expand(page, "记录一笔还款")
+    _open(page, "记还款")
     form = page.get_by_test_id("stForm").filter(has_text="流水号")
     _pick(page, form, "还给谁", "借呗")
     form.get_by_label("金额（元）").fill("300")
@@ -52,6 +56,7 @@ def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
     expect(page.get_by_text("本月已记录还款 ¥300.00")).to_be_visible()
 
     # 3. save the plan and see progress (chart with its legend below the plot)
+    _open(page, "进度")
     page.get_by_role("button", name="以本月为第1个月保存当前计划").click()
     wait_idle(page, "[data-testid='stVegaLiteChart'] .marks")
     expect(page.get_by_text("对照的计划")).to_be_visible()
@@ -60,6 +65,7 @@ def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
     assert chart.locator(".role-legend").count() == 1
 
     # 4. download the calendar and read it back
+    _open(page, "日历提醒")
     with page.expect_download() as info:
         page.get_by_role("button", name="下载日历（.ics）").click()
     download = info.value
@@ -73,13 +79,14 @@ def test_acceptance_payment_progress_calendar_on_a_phone(server, page):
 
     # 5. the lender now agrees to ¥1,000 a month: the others get less, so some of their payments move to other
     #    months; the next download cancels the reminders the new plan no longer has, with a higher SEQUENCE
-    _expand(page, "记录贷款方的答复")
+    _open(page, "记答复")
     form = page.get_by_test_id("stForm").filter(has_text="同意的每月还款")
     _pick(page, form, "还给谁", "借呗")
     form.get_by_label("同意的每月还款（元）").fill("1000")
     form.get_by_label("协议年利率 %（空白＝按原合同）").fill("0")
     form.get_by_role("button", name="记录").click()
     wait_idle(page)
+    _open(page, "日历提醒")
     expect(page.get_by_text("将标为“已取消”")).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="下载日历（.ics）").click()

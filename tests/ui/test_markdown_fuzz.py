@@ -10,6 +10,8 @@ examples than the default (``make fuzz``) or ``MARKDOWN_FUZZ_EXAMPLES=200`` runs
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import csv
 import io
 import os
@@ -142,6 +144,13 @@ def _other_negotiate_views(at):
         yield at.run()
 
 
+def _month_parts(at):
+    """The month page's parts below the list (each drawn alone when opened): the page run once per part."""
+    for part in state.MONTH_SECTIONS:
+        at.session_state[state.MONTH_SECTION] = part
+        yield at.run()
+
+
 @FUZZ
 @given(names=st_.lists(hostile, min_size=2, max_size=3, unique=True))
 def test_compare_and_negotiate_pages_with_hostile_lender_names(names):
@@ -181,11 +190,12 @@ def test_every_payload_at_once_on_every_page(tmp_path, monkeypatch):
     names = [f"{p} 平台{i}" for i, p in enumerate(PAYLOADS)]
     assert_no_live_markup(_debts_page(PAYLOADS[0], " ".join(PAYLOADS), PAYLOADS[1]), PAYLOADS)
     rows = [_debt_row(n, balance=str(5000 + 100 * i)) for i, n in enumerate(names)]
-    for page in ("ui/pages/compare.py", "ui/pages/negotiate.py", "ui/pages/report.py"):
+    for page in ("ui/pages/month.py", "ui/pages/compare.py", "ui/pages/negotiate.py", "ui/pages/report.py"):
         at = run_page(page, "zh", state={state.DEBT_ROWS: rows, state.DEBT_VERSION: 0,
                                           state.BUDGET_PLAN: BudgetPlan(income=9_000), "budget.version": 1})
         assert_no_live_markup(at, PAYLOADS)
-        for view in _other_negotiate_views(at) if page.endswith("negotiate.py") else ():
+        views = {"negotiate": _other_negotiate_views, "month": _month_parts}.get(Path(page).stem, lambda _: ())
+        for view in views(at):
             assert_no_live_markup(view, PAYLOADS)
     records = [r for i, p in enumerate(PAYLOADS) if (r := _incident(f"{p} 平台{i}", p, p, day=1 + i % 28))]
     assert len(records) >= len(PAYLOADS) - 2

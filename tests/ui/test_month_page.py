@@ -12,8 +12,28 @@ from tests.ui.conftest import ROOT, deferred, download_bytes, page_texts, run_pa
 PAGE = "ui/pages/month.py"
 
 
+SECTION = "month.section"        # ui.state.MONTH_SECTION: the part open below the list
+
+
 def _form_input(at, key):
     return next(w for w in at.text_input if w.key == key)
+
+
+def _open(at, part: str) -> None:
+    """Tap one part of the switch below the month list."""
+    at.session_state[SECTION] = part
+    at.run()
+
+
+def test_only_the_list_is_drawn_until_a_part_is_opened():
+    """The answer (the month list) is the page; the forms and tools open one at a time (a phone draws less)."""
+    at = run_page(PAGE, "en")
+    assert not [w.key for w in at.text_input if (w.key or "").startswith("month.f.")]        # no form drawn
+    assert not [b for b in at.get("download_button") if "calendar" in str(b.proto.label).lower()]
+    assert "Records and tools" in str(at.get("button_group")[0].proto.label)
+    _open(at, "pay")
+    assert any(w.key == "month.f.pay.amount" for w in at.text_input)
+    assert "Record a payment" in page_texts(at)
 
 
 def test_month_list_matches_the_engine_and_shows_next_steps():
@@ -46,7 +66,7 @@ def test_english_and_the_first_page():
 
 
 def test_record_an_acceptance_changes_the_list():
-    at = run_page(PAGE, "en")
+    at = run_page(PAGE, "en", state={SECTION: "answer"})
     at.selectbox(key="month.f.ans.lender").set_value("借呗")
     _form_input(at, "month.f.ans.monthly").set_value("300")
     _form_input(at, "month.f.ans.rate").set_value("0")
@@ -62,7 +82,7 @@ def test_record_an_acceptance_changes_the_list():
 
 
 def test_record_a_payment_and_bad_input_is_shown_and_kept():
-    at = run_page(PAGE, "en")
+    at = run_page(PAGE, "en", state={SECTION: "pay"})
     _form_input(at, "month.f.pay.amount").set_value("abc")
     at.button(key="month.f.pay.submit").click()
     at.run()
@@ -77,7 +97,7 @@ def test_record_a_payment_and_bad_input_is_shown_and_kept():
 
 
 def test_save_plan_then_progress_and_replan():
-    at = run_page(PAGE, "en")
+    at = run_page(PAGE, "en", state={SECTION: "progress"})
     at.button(key="month.f.start_plan").click().run()
     assert not at.exception
     hist = ws_section(at, "settings")["plan_history"]
@@ -97,7 +117,7 @@ ICS = "month.f.ics"
 
 
 def test_calendar_download_parses_and_matches_the_schedule(deferred):
-    at = run_page(PAGE)
+    at = run_page(PAGE, state={SECTION: "calendar"})
     from planner.month import payment_schedule
     from planner.reminders import payment_uid
     events = list(Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT"))
@@ -111,7 +131,7 @@ def test_calendar_download_parses_and_matches_the_schedule(deferred):
 
 
 def test_calendar_redownload_after_replanning_cancels_what_is_gone(deferred):
-    at = run_page(PAGE, "en")
+    at = run_page(PAGE, "en", state={SECTION: "calendar"})
     first = {str(e["uid"]): e for e in Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT")}
     at.download_button(key=ICS).click().run()                        # the click records what was downloaded
     assert not at.exception
@@ -120,11 +140,13 @@ def test_calendar_redownload_after_replanning_cancels_what_is_gone(deferred):
     assert all(remembered[u]["seq"] == int(first[u]["sequence"]) for u in first)
     assert not any("Since the calendar you last downloaded" in i.value for i in at.info)
     # re-plan from today: 借呗's app shows 0 -> it leaves the plan, the others get its money
+    _open(at, "progress")
     at.button(key="month.f.start_plan").click().run()
     at.session_state["ws.balances"] = [{"date": date.today().isoformat(), "lender": "借呗", "balance": "0"}]
     at.run()
     at.button(key="month.f.replan").click().run()
     assert not at.exception and all(r["name"] != "借呗" for r in at.session_state["debts.rows"])
+    _open(at, "calendar")
     assert any("will be marked cancelled" in i.value for i in at.info)
     second = {str(e["uid"]): e for e in Calendar.from_ical(download_bytes(at, deferred, ICS)).walk("VEVENT")}
     jiebei = {u for u, e in first.items() if str(e["summary"]).endswith("to 借呗")}
@@ -159,6 +181,7 @@ def test_next_step_letter_and_letters_section():
     assert "Due since" in texts and "No written answer" in texts
     labels = [str(b.proto.label) for b in at.get("download_button")]
     assert any("No-reply follow-up letter" in lab for lab in labels)
+    _open(at, "letters")
     at.selectbox(key="month.f.letter.doc").set_value("statement").run()
     assert not at.exception
     labels = [str(b.proto.label) for b in at.get("download_button")]
@@ -180,7 +203,7 @@ def test_an_acceptance_feeds_the_compare_page_too():
 
 def test_saved_plan_version_carries_the_agreed_terms():
     at = run_page(PAGE, "en", state={"ws.negotiation": {"answers": {"借呗": {"status": "accepted", "monthly": "300",
-                                                                               "rate": "0"}}}})
+                                                                               "rate": "0"}}}, SECTION: "progress"})
     at.button(key="month.f.start_plan").click().run()
     saved = {d["name"]: d for d in ws_section(at, "settings")["plan_history"][0]["debts"]}
     assert saved["借呗"]["min_payment"] == 300.0 and saved["借呗"]["annual_rate"] == 0.0

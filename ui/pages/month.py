@@ -113,13 +113,25 @@ def render() -> None:
                     value=answer_days(followups), key=f"{MONTH}.answer_days", on_change=guarded(_save_answer_days))
 
     month_forms.flash()
-    month_forms.payment_form(debts, lang, today)
-    month_forms.balance_form(debts, lang, today)
-    month_forms.answer_form(debts, lang, today)
-    month_forms.letters_section(debts, lang, today, plan.budget_cents)
-    month_forms.progress_section(list(inputs.debts), budget, strategy(), lang, today)   # agreed terms baked in
-    month_forms.calendar_section(debts, budget, strategy(), agreements, steps, lang, today)
-    month_forms.files_section(debts, lang, today)
+    # one part at a time below the list (a phone draws only what the borrower opened; the list is the answer)
+    if st.session_state.get(state.MONTH_SECTION) not in (None, *state.MONTH_SECTIONS):
+        st.session_state[state.MONTH_SECTION] = None
+    section = st.segmented_control(t("ui.month.section", lang), state.MONTH_SECTIONS, key=state.MONTH_SECTION,
+                                   format_func=lambda k: t(f"ui.month.section.{k}", lang))
+    if section == "pay":
+        month_forms.payment_form(debts, lang, today)
+    elif section == "balance":
+        month_forms.balance_form(debts, lang, today)
+    elif section == "answer":
+        month_forms.answer_form(debts, lang, today)
+    elif section == "letters":
+        month_forms.letters_section(debts, lang, today, plan.budget_cents)
+    elif section == "progress":
+        month_forms.progress_section(list(inputs.debts), budget, strategy(), lang, today)   # agreed terms baked in
+    elif section == "calendar":
+        month_forms.calendar_section(debts, budget, strategy(), agreements, steps, lang, today)
+    elif section == "files":
+        month_forms.files_section(debts, lang, today)
 
 
 def _save_answer_days() -> None:
