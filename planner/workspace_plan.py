@@ -80,8 +80,7 @@ class WorkspacePlan:
             debts, budget = tuple(self.debts), self.budget_plan
         answers = negotiation_inputs(p, {"answers": dict(self.answers)}, today=today,
                                      start=start or first_payment_date(today))
-        return ReportInputs(debts, budget, answers if answers.agreed or answers.notes else None,
-                            p.agreed)
+        return ReportInputs(debts, budget, answers if answers.agreed or answers.notes else None)
 
 
 @dataclass(frozen=True)
@@ -91,7 +90,11 @@ class ReportInputs:
     debts: tuple[Debt, ...]
     budget: BudgetPlan | Budget
     answers: Any | None                          # planner.negotiation.NegotiationInputs, or None (no answers)
-    agreed: tuple[str, ...] = ()                 # the debts on agreed terms
+
+    @property
+    def agreed(self) -> tuple[str, ...]:
+        """The debts on agreed terms (listed as agreed in the PDF)."""
+        return self.answers.agreed_names if self.answers is not None else ()
 
 
 def budget_plan_of(section: Mapping[str, object]) -> BudgetPlan:

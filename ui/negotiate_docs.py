@@ -83,7 +83,8 @@ def profile_form(plan: NegotiationPlan, lang: str) -> BorrowerProfile:
             st.session_state[base_key] = _lender_frame(stored, plan.lines)
         c = lambda k: t(f"ui.neg.pf.{k}", lang)  # noqa: E731
         lenders = st.data_editor(
-            st.session_state[base_key], placeholder="", key=lender_key, hide_index=True, width="stretch", num_rows="fixed",
+            st.session_state[base_key], placeholder="", key=lender_key, hide_index=True, width="stretch",
+            num_rows="fixed",
             disabled=["lender"],
             column_config={"lender": st.column_config.TextColumn(t("ui.neg.col.lender", lang)),
                            "account_id": st.column_config.TextColumn(c("account_id"), max_chars=60),
@@ -96,7 +97,8 @@ def profile_form(plan: NegotiationPlan, lang: str) -> BorrowerProfile:
         if f"{fam_key}.base" not in st.session_state:
             st.session_state[f"{fam_key}.base"] = _family_frame(stored)
         fam = st.data_editor(
-            st.session_state[f"{fam_key}.base"], placeholder="", key=fam_key, hide_index=True, width="stretch", num_rows="dynamic",
+            st.session_state[f"{fam_key}.base"], placeholder="", key=fam_key, hide_index=True, width="stretch",
+            num_rows="dynamic",
             column_config={"name": st.column_config.TextColumn(c("family_name"), max_chars=30),
                            "guarantor": st.column_config.CheckboxColumn(c("guarantor"), default=False)})
     details = {str(r["lender"]): LenderDetails(account_id=_cell(r["account_id"]), legal_entity=_cell(r["legal_entity"]),

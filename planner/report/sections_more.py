@@ -49,11 +49,11 @@ def negotiation(pdf: ReportPDF, ctx: ReportContext) -> None:
                       color=GREY)
     asks = [_asks(ln, lang) for ln in plan.lines]
     pdf.heading(t("report.neg.asks", lang), level=2)
-    sep, (before, after) = ("：", "（）") if lang == "zh" else (": ", ("(", ")"))
+    sep, before, after = ("：", "（", "）") if lang == "zh" else (": ", " (", ")")
     items = []
     for ln, ask in zip(plan.lines, asks):
         note = _note(ctx, ln.name)
-        items.append(f"{ln.name}{sep}{ask}" + (f"{' ' if lang != 'zh' else ''}{before}{note}{after}" if note else ""))
+        items.append(f"{ln.name}{sep}{ask}" + (f"{before}{note}{after}" if note else ""))
     pdf.bullets(items, size=9.5)
     pdf.heading(t("report.neg.notes", lang), level=2)
     pdf.bullets(_notes(plan, lang), size=9.2)

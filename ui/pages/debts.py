@@ -103,8 +103,8 @@ def _table(lang: str) -> None:
     base.index = pd.RangeIndex(1, len(base) + 1)
     marks = {i: _cell(row.get("assumed")) for i, row in enumerate(rows_before, start=1)}
     base["assumed"] = [debt_cards.assumed_cell(row, lang) for row in rows_before]
-    edited = st.data_editor(base, placeholder="", key=state.debt_editor_key(), num_rows="dynamic", column_config=_column_config(lang),
-                            width="stretch", hide_index=False)
+    edited = st.data_editor(base, placeholder="", key=state.debt_editor_key(), num_rows="dynamic",
+                            column_config=_column_config(lang), width="stretch", hide_index=False)
     typed = [{c: _cell(rec.get(c)) for c in state.DEBT_COLUMNS} | {"assumed": marks.get(index, "")}
              for index, rec in zip(edited.index, edited.to_dict("records"))]
     rows = [assume_unknowns(r) for r in typed]
